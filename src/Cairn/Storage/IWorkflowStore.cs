@@ -1,0 +1,105 @@
+using Cairn.Journal;
+
+namespace Cairn.Storage;
+
+/// <summary>
+/// The runtime side of a store: what the engine needs to create, execute, suspend and wake runs.
+/// Every backend implements it and passes the shared contract test suite.
+/// </summary>
+/// <remarks>
+/// Implementations must be safe for concurrent use. <see cref="CommitAsync"/> returns only after the commit is
+/// durable at the store's configured durability, and may group concurrent commits into one transaction.
+/// </remarks>
+public interface IWorkflowStore : IAsyncDisposable
+{
+    /// <summary>Creates or checks the schema. Called once before any other member.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the store is usable.</returns>
+    /// <exception cref="StoreSchemaException">The store is not a Cairn store, or has a newer schema.</exception>
+    ValueTask InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a run in status <see cref="RunStatus.Pending"/> and writes journal entry 1 (<see cref="JournalEntryKind.RunStarted"/>).</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when created; <see langword="false"/> when a run with that id exists (nothing is changed).</returns>
+    ValueTask<bool> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a run with its open waits.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run, or <see langword="null"/> when unknown.</returns>
+    ValueTask<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a run's whole journal in sequence order.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries; empty when the run is unknown.</returns>
+    ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the signals a run has not consumed yet, oldest first.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pending signals.</returns>
+    ValueTask<IReadOnlyList<SignalRecord>> ReadSignalsAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a commit atomically and durably.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="cancellationToken">Cancels waiting; a commit already handed to the database may still apply.</param>
+    /// <returns>Whether it applied.</returns>
+    /// <exception cref="RunOwnershipLostException">Another owner holds the run, or another process appended the same sequence.</exception>
+    ValueTask<CommitResult> CommitAsync(RunCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes runnable runs for an owner: pending ones, suspended ones that are due or woken, and running ones without a live lease.</summary>
+    /// <param name="request">Who claims, when, and how many.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The claimed runs, now <see cref="RunStatus.Running"/> and owned by <see cref="ClaimRequest.Owner"/>.</returns>
+    ValueTask<IReadOnlyList<RunRecord>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends the lease of every run the owner holds.</summary>
+    /// <param name="owner">The owner.</param>
+    /// <param name="leaseUntil">The new lease end.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when renewed.</returns>
+    ValueTask RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the owners that hold running runs (to find owners whose process died).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Distinct owner ids.</returns>
+    ValueTask<IReadOnlyList<string>> ListOwnersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Frees every run an owner holds, so that any host can claim them at once.</summary>
+    /// <param name="owner">The owner that is known to be dead.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many runs were freed.</returns>
+    ValueTask<int> ReleaseOwnerAsync(string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the earliest wake time of the suspended runs of the given workflows.</summary>
+    /// <param name="workflows">The workflows a host can execute.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The earliest wake time, or <see langword="null"/> when none is set.</returns>
+    ValueTask<DateTimeOffset?> GetNextWakeAsync(IReadOnlyCollection<string> workflows, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts a signal or answer into a run's inbox durably, and wakes the run when it has an open wait with that name.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="name">The event name (<c>question:{id}</c> for answers).</param>
+    /// <param name="payload">The JSON data.</param>
+    /// <param name="requireOpenWait">When <see langword="true"/>, refuse (<see cref="SignalOutcome.NotWaiting"/>) unless the run has an open wait with that name.</param>
+    /// <param name="at">The time of acceptance.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether it was accepted; nothing is written otherwise.</returns>
+    ValueTask<SignalOutcome> SendSignalAsync(string runId, string name, string? payload, bool requireOpenWait, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a session- or user-scoped state value.</summary>
+    /// <param name="scope">Session or user.</param>
+    /// <param name="scopeId">The session or user id.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The value, or <see langword="null"/> when the key was never written.</returns>
+    ValueTask<ScopedValue?> GetScopedStateAsync(StateScope scope, string scopeId, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists runs, newest first.</summary>
+    /// <param name="query">The filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The matching runs (without their waits).</returns>
+    ValueTask<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default);
+}

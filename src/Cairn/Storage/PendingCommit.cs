@@ -1,0 +1,33 @@
+namespace Cairn.Storage;
+
+/// <summary>A commit waiting in a <see cref="GroupCommitter"/> batch; the batch executor sets its outcome.</summary>
+public sealed class PendingCommit
+{
+    private readonly TaskCompletionSource<CommitResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal PendingCommit(RunCommit commit) => Commit = commit;
+
+    /// <summary>Gets the commit to apply.</summary>
+    public RunCommit Commit { get; }
+
+    /// <summary>Gets or sets the result to hand back once the batch is durable.</summary>
+    public CommitResult Result { get; set; } = CommitResult.Committed;
+
+    /// <summary>Gets or sets an error for this commit alone (the rest of the batch still applies).</summary>
+    public Exception? Error { get; set; }
+
+    internal Task<CommitResult> Task => _done.Task;
+
+    internal void Complete(Exception? batchError)
+    {
+        var error = batchError ?? Error;
+        if (error is null)
+        {
+            _done.TrySetResult(Result);
+        }
+        else
+        {
+            _done.TrySetException(error);
+        }
+    }
+}

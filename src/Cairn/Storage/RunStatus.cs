@@ -1,0 +1,27 @@
+namespace Cairn.Storage;
+
+/// <summary>The lifecycle state of a run.</summary>
+/// <remarks>Values are stored as integers; never renumber them.</remarks>
+public enum RunStatus
+{
+    /// <summary>Created and waiting for a host to execute it.</summary>
+    Pending = 0,
+
+    /// <summary>Loaded and executing in a host.</summary>
+    Running = 1,
+
+    /// <summary>Waiting for a timer, an event, an answer or a child run; unloaded from memory.</summary>
+    Suspended = 2,
+
+    /// <summary>Paused by a user; resumes only when asked.</summary>
+    Paused = 3,
+
+    /// <summary>Finished with an output.</summary>
+    Completed = 4,
+
+    /// <summary>Finished with an error.</summary>
+    Failed = 5,
+
+    /// <summary>Cancelled by a user.</summary>
+    Cancelled = 6,
+}
