@@ -1,0 +1,15 @@
+namespace Cairn;
+
+/// <summary>How to start a run.</summary>
+public sealed record StartRunOptions
+{
+    /// <summary>Gets the run id; starting twice with the same id returns the existing run (idempotent start).</summary>
+    /// <value>Defaults to a new GUID.</value>
+    public string? RunId { get; init; }
+
+    /// <summary>Gets the session id whose shared state the run may use.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>Gets the user id whose shared state the run may use.</summary>
+    public string? UserId { get; init; }
+}

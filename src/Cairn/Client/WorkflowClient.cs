@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Cairn.Engine;
+using Cairn.Hosting;
+using Cairn.Journal;
+using Cairn.Storage;
+
+namespace Cairn;
+
+/// <summary>The <see cref="IWorkflowClient"/> over a store; registered by <c>AddCairn</c>.</summary>
+internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitializer initializer) : IWorkflowClient
+{
+    private IWorkflowStore Store => engine.Store;
+
+    public async Task<string> StartAsync(string workflow, object? input = null, StartRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflow);
+        var registration = engine.Registry.Find(workflow)
+            ?? throw new ArgumentException($"Workflow '{workflow}' is not registered. Registered: {string.Join(", ", engine.Registry.Names.Order(StringComparer.Ordinal))}. Register it with AddWorkflow.", nameof(workflow));
+        var json = input is null ? null : engine.Payloads.Serialize(input, $"The input of workflow '{workflow}'");
+        await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var runId = options?.RunId ?? Guid.NewGuid().ToString("N");
+        var created = await Store.CreateRunAsync(new NewRun
+        {
+            RunId = runId,
+            Workflow = workflow,
+            Version = registration.Version,
+            Input = json,
+            SessionId = options?.SessionId,
+            UserId = options?.UserId,
+            CreatedAt = engine.Time.GetUtcNow(),
+        }, cancellationToken).ConfigureAwait(false);
+        if (!created)
+        {
+            var existing = await Store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && existing.Workflow != workflow)
+            {
+                throw new ArgumentException($"Run id '{runId}' already belongs to a run of workflow '{existing.Workflow}'; choose another id.", nameof(options));
+            }
+
+            return runId;
+        }
+
+        engine.Notifications.RunCreated(runId);
+        return runId;
+    }
+
+    public async Task<RunInfo> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        ToInfo(await RequireAsync(runId, cancellationToken).ConfigureAwait(false));
+
+    public async Task<IReadOnlyList<RunInfo>> ListRunsAsync(RunQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var runs = await Store.ListRunsAsync(query ?? new RunQuery(), cancellationToken).ConfigureAwait(false);
+        return runs.Select(ToInfo).ToList();
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
+        return await Store.ReadJournalAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<CheckpointInfo>> GetCheckpointsAsync(string runId, CancellationToken cancellationToken = default) =>
+        JournalViews.Checkpoints(await GetJournalAsync(runId, cancellationToken).ConfigureAwait(false));
+
+    public async Task<RunProgress> GetProgressAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var journal = await GetJournalAsync(runId, cancellationToken).ConfigureAwait(false);
+        var running = engine.Host?.FindActive(runId)?.RunningSteps;
+        return JournalViews.Progress(journal, running);
+    }
+
+    public async Task<RunInfo> WaitForCompletionAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var poll = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            var finished = engine.Notifications.WhenFinished(runId);
+            var run = await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (run.Status.IsFinished())
+            {
+                return ToInfo(run);
+            }
+
+            // Runs executed by another process are seen by polling, backing off to the host's poll interval.
+            await Task.WhenAny(finished, Task.Delay(poll, TimeProvider.System, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, engine.Options.PollInterval.Ticks));
+        }
+    }
+
+    private async Task<RunRecord> RequireAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await Store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new RunNotFoundException(runId);
+    }
+
+    private RunInfo ToInfo(RunRecord run) => new()
+    {
+        RunId = run.RunId,
+        Workflow = run.Workflow,
+        Version = run.Version,
+        Status = run.Status,
+        Input = run.Input,
+        Output = run.Output,
+        Error = run.Error is null ? null : JsonSerializer.Deserialize<FailureInfo>(run.Error, engine.Payloads.Options),
+        CreatedAt = run.CreatedAt,
+        UpdatedAt = run.UpdatedAt,
+        ParentRunId = run.ParentRunId,
+        WaitingFor = run.Waits.Select(w => new WaitInfo(
+            w.Position, w.Kind, w.Name, w.DueAt,
+            w.Kind == WaitKind.Question && w.Detail is not null ? JsonSerializer.Deserialize<Question>(w.Detail, engine.Payloads.Options) : null)).ToList(),
+    };
+}

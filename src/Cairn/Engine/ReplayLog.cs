@@ -1,0 +1,82 @@
+using Cairn.Journal;
+
+namespace Cairn.Engine;
+
+/// <summary>A run's journal indexed by position, built once per load in O(journal).</summary>
+internal sealed class ReplayLog
+{
+    private readonly Dictionary<string, Recorded> _byPosition;
+    private int _unvisited;
+
+    public ReplayLog(IReadOnlyList<JournalEntry> journal)
+    {
+        _byPosition = new Dictionary<string, Recorded>(journal.Count, StringComparer.Ordinal);
+        foreach (var e in journal)
+        {
+            LastSequence = e.Sequence;
+            if (e.Position is null || Recorded.ClassOf(e.Kind) is not { } callClass)
+            {
+                Terminal ??= e.Kind is JournalEntryKind.RunCompleted or JournalEntryKind.RunFailed or JournalEntryKind.RunCancelled ? e : null;
+                continue;
+            }
+
+            if (!_byPosition.TryGetValue(e.Position, out var r))
+            {
+                r = new Recorded { Class = callClass, Name = e.Name ?? string.Empty };
+                _byPosition.Add(e.Position, r);
+            }
+
+            switch (e.Kind)
+            {
+                case JournalEntryKind.StepAttemptFailed:
+                    r.FailedAttempts++;
+                    break;
+                case JournalEntryKind.WaitStarted or JournalEntryKind.ChildStarted:
+                    r.Start = e;
+                    break;
+                default:
+                    r.Final = e;
+                    break;
+            }
+        }
+
+        _unvisited = _byPosition.Count;
+    }
+
+    public long LastSequence { get; }
+
+    /// <summary>Gets the run-level end entry when the journal already says the run finished.</summary>
+    public JournalEntry? Terminal { get; }
+
+    /// <summary>Gets the number of recorded positions the code has not reached yet.</summary>
+    public int Unvisited => Volatile.Read(ref _unvisited);
+
+    /// <summary>Looks up a position and checks that the code asks for what was recorded there.</summary>
+    public Recorded? Match(string runId, string position, string callClass, string name)
+    {
+        if (!_byPosition.TryGetValue(position, out var r))
+        {
+            return null;
+        }
+
+        if (!string.Equals(r.Class, callClass, StringComparison.Ordinal) || !string.Equals(r.Name, name, StringComparison.Ordinal))
+        {
+            throw new NonDeterminismException(runId, position, r.Describe(), Recorded.Describe(callClass, name));
+        }
+
+        if (!r.Visited)
+        {
+            r.Visited = true;
+            Interlocked.Decrement(ref _unvisited);
+        }
+
+        return r;
+    }
+
+    /// <summary>Returns the first recorded position the code never reached, in journal order.</summary>
+    public (string Position, Recorded Call)? FirstUnvisited() =>
+        _byPosition.Where(p => !p.Value.Visited)
+            .OrderBy(p => (p.Value.Start ?? p.Value.Final)?.Sequence ?? long.MaxValue)
+            .Select(p => ((string, Recorded)?)(p.Key, p.Value))
+            .FirstOrDefault();
+}

@@ -1,0 +1,17 @@
+namespace Cairn.Engine;
+
+/// <summary>A registered workflow: its name, version and how to invoke it with a context and a JSON input.</summary>
+internal sealed class WorkflowRegistration(string name, int version, Type? inputType, Func<WorkflowContext, object?, IServiceProvider, Task<object?>> invoke)
+{
+    public string Name { get; } = name;
+
+    public int Version { get; } = version;
+
+    public Type? InputType { get; } = inputType;
+
+    public Task<object?> Invoke(WorkflowContext context, string? inputJson, WorkflowEngine engine)
+    {
+        var input = InputType is null ? null : engine.Payloads.Deserialize(inputJson, InputType);
+        return invoke(context, input, engine.Services);
+    }
+}

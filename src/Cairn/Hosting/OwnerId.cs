@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Cairn.Hosting;
+
+/// <summary>Host identities of the form <c>{machine}:{pid}:{process start ticks}:{nonce}</c>, and a check whether one is dead.</summary>
+internal static class OwnerId
+{
+    private static readonly long StartTicks = Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
+
+    public static string Create() => string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}:{Environment.ProcessId}:{StartTicks}:{Guid.NewGuid().ToString("N")[..8]}");
+
+    /// <summary>Returns whether the owner is a process on this machine that no longer runs. Owners on other machines are never called dead: their leases expire instead.</summary>
+    public static bool IsDeadProcessOnThisMachine(string owner)
+    {
+        var parts = owner.Split(':');
+        if (parts.Length != 4 || parts[0] != Environment.MachineName
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+        {
+            return false;
+        }
+
+        if (pid == Environment.ProcessId)
+        {
+            return ticks != StartTicks;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited || process.StartTime.ToUniversalTime().Ticks != ticks;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+}

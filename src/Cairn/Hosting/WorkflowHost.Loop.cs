@@ -1,0 +1,111 @@
+using Cairn.Engine;
+using Cairn.Storage;
+
+namespace Cairn.Hosting;
+
+/// <content>Claiming, waiting for work, and housekeeping (leases, dead owners, control requests).</content>
+public sealed partial class WorkflowHost
+{
+    /// <summary>Claims as many runs as there are free slots; returns true when every slot was filled (more may be waiting).</summary>
+    private async Task<bool> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var free = _engine.Options.MaxConcurrentRuns - _active.Count;
+        if (free <= 0)
+        {
+            return false;
+        }
+
+        var now = _engine.Time.GetUtcNow();
+        var claimed = await _engine.Store.ClaimAsync(
+            new ClaimRequest(Owner, now, now + _engine.Options.LeaseDuration, free, _engine.Registry.Names), cancellationToken).ConfigureAwait(false);
+        foreach (var run in claimed)
+        {
+            var registration = _engine.Registry.Find(run.Workflow)!;
+            var execution = new RunExecution(_engine, run, registration, Owner);
+            _active[run.RunId] = execution;
+            _ = Task.Run(() => ExecuteRunAsync(execution), CancellationToken.None);
+        }
+
+        return claimed.Count > 0 && claimed.Count == free;
+    }
+
+    private async Task ExecuteRunAsync(RunExecution execution)
+    {
+        try
+        {
+            var outcome = await execution.ExecuteAsync().ConfigureAwait(false);
+            if (outcome == RunOutcome.Abandoned)
+            {
+                await ReleaseAsync(execution.RunId).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _active.TryRemove(execution.RunId, out _);
+            Poke();
+        }
+    }
+
+    private async Task ReleaseAsync(string runId)
+    {
+        try
+        {
+            await _engine.Store.CommitAsync(new RunCommit { RunId = runId, Owner = Owner, Release = true, At = _engine.Time.GetUtcNow() }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.RunAbandoned(_engine.Logger, runId, e.GetType().Name, "could not release: " + e.Message);
+        }
+    }
+
+    private async Task WaitForWorkAsync(Task wake, CancellationToken cancellationToken)
+    {
+        var delay = _engine.Options.PollInterval;
+        if (_active.Count < _engine.Options.MaxConcurrentRuns
+            && await _engine.Store.GetNextWakeAsync(_engine.Registry.Names, cancellationToken).ConfigureAwait(false) is { } next)
+        {
+            var untilNext = next - _engine.Time.GetUtcNow();
+            if (untilNext < delay)
+            {
+                delay = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext;
+            }
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tick = Task.Delay(delay, _engine.Time, timeout.Token);
+        await Task.WhenAny(wake, tick).ConfigureAwait(false);
+        await timeout.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Renews leases, frees runs of dead processes on this machine, and passes control requests and signals to loaded runs.</summary>
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        var now = _engine.Time.GetUtcNow();
+        _nextHousekeeping = now + _engine.Options.PollInterval;
+        if (!_active.IsEmpty)
+        {
+            await _engine.Store.RenewLeasesAsync(Owner, now + _engine.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var owner in await _engine.Store.ListOwnersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (owner != Owner && OwnerId.IsDeadProcessOnThisMachine(owner))
+            {
+                var count = await _engine.Store.ReleaseOwnerAsync(owner, cancellationToken).ConfigureAwait(false);
+                Log.DeadOwnerReleased(_engine.Logger, Owner, count, owner);
+            }
+        }
+
+        foreach (var execution in _active.Values)
+        {
+            var run = await _engine.Store.GetRunAsync(execution.RunId, cancellationToken).ConfigureAwait(false);
+            if (run is not null && run.Owner == Owner)
+            {
+                execution.ApplyControl(run.Control);
+            }
+
+            execution.Notify();
+        }
+    }
+}
