@@ -35,9 +35,10 @@ public static class CairnServiceCollectionExtensions
                 throw new InvalidOperationException("Cairn options are invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
             }
 
+            var registry = builder.BuildRegistry();
             return new WorkflowEngine(
                 sp.GetRequiredService<IWorkflowStore>(),
-                builder.BuildRegistry(),
+                registry,
                 options,
                 sp.GetKeyedService<TimeProvider>(ServiceKey) ?? TimeProvider.System,
                 sp.GetRequiredService<RunNotifications>(),

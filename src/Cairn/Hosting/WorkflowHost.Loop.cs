@@ -23,6 +23,7 @@ public sealed partial class WorkflowHost
             var registration = _engine.Registry.Find(run.Workflow)!;
             var execution = new RunExecution(_engine, run, registration, Owner);
             _active[run.RunId] = execution;
+            _engine.Notifications.StatusChanged(run.RunId, RunStatus.Running);
             _ = Task.Run(() => ExecuteRunAsync(execution), CancellationToken.None);
         }
 
