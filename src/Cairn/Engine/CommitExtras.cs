@@ -28,4 +28,7 @@ internal sealed record CommitExtras
     public ScopedStateWrite? StateWrite { get; init; }
 
     public NewRun? ChildRun { get; init; }
+
+    /// <summary>Gets the entry written instead of the commit's last draft when <see cref="StateWrite"/> conflicts.</summary>
+    public Draft? OnConflict { get; init; }
 }

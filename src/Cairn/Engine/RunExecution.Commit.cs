@@ -39,6 +39,14 @@ internal sealed partial class RunExecution
                 entries[i++] = Materialize(d, now);
             }
 
+            JournalEntry[]? conflictEntries = null;
+            if (extras?.OnConflict is { } onConflict)
+            {
+                conflictEntries = (JournalEntry[])entries.Clone();
+                var last = entries[^1];
+                conflictEntries[^1] = Materialize(onConflict, now, last.Sequence);
+            }
+
             var commit = new RunCommit
             {
                 RunId = RunId,
@@ -57,6 +65,7 @@ internal sealed partial class RunExecution
                 Signals = extras?.Signal is { } signal ? [signal] : [],
                 StateWrite = extras?.StateWrite,
                 ChildRun = extras?.ChildRun,
+                ConflictEntries = conflictEntries,
             };
             var task = _engine.Store.CommitAsync(commit).AsTask();
             return _engine.Notifications.HasJournalObservers && entries.Length > 0 ? PublishWhenDurable(task, entries) : task;
@@ -74,9 +83,9 @@ internal sealed partial class RunExecution
         return result;
     }
 
-    private JournalEntry Materialize(Draft d, DateTimeOffset now) => new()
+    private JournalEntry Materialize(Draft d, DateTimeOffset now, long? sequence = null) => new()
     {
-        Sequence = _nextSequence++,
+        Sequence = sequence ?? _nextSequence++,
         Kind = d.Kind,
         Position = d.Position,
         Name = d.Name,

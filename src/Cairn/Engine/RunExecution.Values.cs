@@ -115,7 +115,7 @@ internal sealed partial class RunExecution
             long? version = doc.RootElement.TryGetProperty("version", out var v) ? v.GetInt64() : null;
             if (doc.RootElement.TryGetProperty("conflict", out var c) && c.GetBoolean())
             {
-                throw new StateConflictException(scope, scopeId, key, expected, version ?? 0);
+                throw new StateConflictException(scope, scopeId, key, expected, null);
             }
 
             Observe(scope, key, version);
@@ -127,10 +127,13 @@ internal sealed partial class RunExecution
             var write = new ScopedStateWrite(scope, scopeId, key, json, expected);
             var result = await CommitAsync(
                 new Draft(JournalEntryKind.StateChanged, position, name, StateChange(Scope(scope), key, null, json, expected + 1)),
-                new CommitExtras { StateWrite = write }).ConfigureAwait(false);
+                new CommitExtras
+                {
+                    StateWrite = write,
+                    OnConflict = new Draft(JournalEntryKind.StateChanged, position, name, StateChange(Scope(scope), key, null, json, null, conflict: true)),
+                }).ConfigureAwait(false);
             if (result.Outcome == CommitOutcome.StateConflict)
             {
-                await CommitAsync(new Draft(JournalEntryKind.StateChanged, position, name, StateChange(Scope(scope), key, null, json, result.StateVersion, conflict: true))).ConfigureAwait(false);
                 throw new StateConflictException(scope, scopeId, key, expected, result.StateVersion);
             }
 

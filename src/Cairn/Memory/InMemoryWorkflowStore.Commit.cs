@@ -86,6 +86,11 @@ public sealed partial class InMemoryWorkflowStore
             var current = _scoped.TryGetValue(key, out var v) ? v.Version : 0;
             if (w.ExpectedVersion is { } ev && ev != current)
             {
+                foreach (var e in c.ConflictEntries ?? [])
+                {
+                    s.Journal.Add(e.Sequence != 0 ? e : Renumber(e, s.Journal.Count + 1));
+                }
+
                 return new CommitResult(CommitOutcome.StateConflict, current);
             }
 

@@ -66,6 +66,10 @@ public sealed class RunCommit
     /// <summary>Gets a shared-state write, or <see langword="null"/>.</summary>
     public ScopedStateWrite? StateWrite { get; init; }
 
+    /// <summary>Gets the entries appended instead of <see cref="Entries"/> when <see cref="StateWrite"/> conflicts (same count and sequences); nothing else changes then.</summary>
+    /// <remarks>This keeps the journal gap-free and records the conflict atomically, so replay sees it again.</remarks>
+    public IReadOnlyList<JournalEntry>? ConflictEntries { get; init; }
+
     /// <summary>Gets a child run to create in the same transaction, or <see langword="null"/>.</summary>
     public NewRun? ChildRun { get; init; }
 
