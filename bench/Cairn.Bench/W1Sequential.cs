@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Cairn.Bench;
+
+/// <summary>W1: W workflows start at once, each runs K sequential steps (int → int + 1), every result durable before the next step.</summary>
+internal static class W1Sequential
+{
+    public static async Task<string> RunAsync(BenchArgs args)
+    {
+        var workflows = args.Workflows ?? 50;
+        var steps = args.Steps ?? 20;
+        await using var host = await BenchHost.StartAsync(args, b => b.AddWorkflow<int, int>("w1", async (ctx, k) =>
+        {
+            var v = 0;
+            for (var i = 0; i < k; i++)
+            {
+                var input = v;
+                v = await ctx.Step("step", _ => Step(input));
+            }
+
+            return v;
+        }), concurrency: Math.Max(workflows, 1), fresh: true);
+
+        var warmup = await host.Client.StartAsync("w1", steps, new StartRunOptions { RunId = "warmup" });
+        await host.Client.WaitForCompletionAsync(warmup);
+
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var ids = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => host.Client.StartAsync("w1", steps, new StartRunOptions { RunId = $"wf-{i}" })));
+        var outputs = await Task.WhenAll(ids.Select(id => host.Client.WaitForOutputAsync<int>(id)));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+
+        return new Json()
+            .Add("workload", "W1").Add("store", args.StoreKind).Add("durability", args.Durability)
+            .Add("workflows", workflows).Add("steps_per_workflow", steps)
+            .Add("seconds", seconds).Add("steps_per_sec", workflows * (double)steps / seconds)
+            .Add("cpu_seconds", cpu).Add("check", outputs.Sum())
+            .ToString();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Step(int x) => x + 1;
+}
