@@ -82,8 +82,7 @@ public sealed partial class InMemoryWorkflowStore
         long stateVersion = 0;
         if (c.StateWrite is { } w)
         {
-            var key = (w.Scope, w.ScopeId, w.Key);
-            var current = _scoped.TryGetValue(key, out var v) ? v.Version : 0;
+            var current = _scoped.TryGetValue((w.Scope, w.ScopeId, w.Key), out var v) ? v.Version : 0;
             if (w.ExpectedVersion is { } ev && ev != current)
             {
                 foreach (var e in c.ConflictEntries ?? [])
@@ -95,16 +94,22 @@ public sealed partial class InMemoryWorkflowStore
             }
 
             stateVersion = current + 1;
-            _scoped[key] = new ScopedValue(w.Value, stateVersion);
         }
 
-        if (c.ChildRun is { } child && !TryCreate(child))
+        if (c.ChildRun is { } child && _runs.TryGetValue(child.RunId, out var existing) && existing.ParentRunId != c.RunId)
         {
-            var existing = _runs[child.RunId];
-            if (existing.ParentRunId != c.RunId)
-            {
-                throw new InvalidOperationException($"Cannot start child run '{child.RunId}': a run with that id exists and belongs to another parent.");
-            }
+            throw new InvalidOperationException($"Cannot start child run '{child.RunId}': a run with that id exists and belongs to another parent.");
+        }
+
+        // Every check passed: from here on the commit applies as a whole.
+        if (c.StateWrite is { } write)
+        {
+            _scoped[(write.Scope, write.ScopeId, write.Key)] = new ScopedValue(write.Value, stateVersion);
+        }
+
+        if (c.ChildRun is { } newChild)
+        {
+            TryCreate(newChild);
         }
 
         foreach (var e in c.Entries)
@@ -123,7 +128,13 @@ public sealed partial class InMemoryWorkflowStore
             s.Waits.RemoveAll(x => x.Position == position);
         }
 
-        s.Waits.AddRange(c.OpenWaits);
+        foreach (var wait in c.OpenWaits)
+        {
+            // Opening a wait at a position that has one replaces it.
+            s.Waits.RemoveAll(x => x.Position == wait.Position);
+            s.Waits.Add(wait);
+        }
+
         if (c.ConsumeSignal is { } id)
         {
             s.Inbox.RemoveAll(x => x.Id == id);

@@ -1,0 +1,92 @@
+namespace Cairn.Sqlite.Internal;
+
+/// <summary>The store's tables, by schema version.</summary>
+/// <remarks>
+/// The journal is appended in commit order (<c>journal.id</c>), not clustered by run: a batch of commits from many
+/// runs then dirties a handful of pages instead of one page per run, which is what makes group commit cheap.
+/// Each run's entries form a chain through <c>prev</c>, anchored at <c>run_heads.last_entry</c>;
+/// <c>run_heads</c> is a narrow table holding what every commit checks and changes (last sequence and entry,
+/// owner, lease), so a step touches neither the wide <c>runs</c> row nor any per-run index.
+/// </remarks>
+internal static class StoreSchema
+{
+    /// <summary>The schema version this build writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>The tables and indexes of version 1.</summary>
+    public const string Version1 = """
+        CREATE TABLE cairn_schema (
+            version    INTEGER NOT NULL,
+            applied_at INTEGER NOT NULL
+        );
+        CREATE TABLE runs (
+            create_order    INTEGER PRIMARY KEY,
+            id              TEXT    NOT NULL UNIQUE,
+            workflow        TEXT    NOT NULL,
+            version         INTEGER NOT NULL,
+            status          INTEGER NOT NULL,
+            input           TEXT,
+            output          TEXT,
+            error           TEXT,
+            session_id      TEXT,
+            user_id         TEXT,
+            parent_run_id   TEXT,
+            parent_position TEXT,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            wake_at         INTEGER,
+            control         INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX runs_claim ON runs (status, coalesce(wake_at, created_at), create_order);
+        CREATE INDEX runs_created ON runs (created_at, create_order);
+        CREATE INDEX runs_workflow ON runs (workflow, created_at, create_order);
+        CREATE INDEX runs_parent ON runs (parent_run_id, created_at, create_order) WHERE parent_run_id IS NOT NULL;
+        CREATE TABLE run_heads (
+            run_id      TEXT    NOT NULL PRIMARY KEY,
+            last_seq    INTEGER NOT NULL,
+            last_entry  INTEGER NOT NULL,
+            owner       TEXT,
+            lease_until INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX run_heads_owner ON run_heads (owner) WHERE owner IS NOT NULL;
+        CREATE TABLE journal (
+            id         INTEGER PRIMARY KEY,
+            run_id     TEXT    NOT NULL,
+            seq        INTEGER NOT NULL,
+            prev       INTEGER,
+            kind       INTEGER NOT NULL,
+            position   TEXT,
+            name       TEXT,
+            payload    TEXT,
+            attempt    INTEGER NOT NULL,
+            at         INTEGER NOT NULL,
+            started_at INTEGER
+        );
+        CREATE TABLE waits (
+            run_id   TEXT    NOT NULL,
+            position TEXT    NOT NULL,
+            kind     INTEGER NOT NULL,
+            name     TEXT    NOT NULL,
+            due_at   INTEGER,
+            detail   TEXT,
+            PRIMARY KEY (run_id, position)
+        );
+        CREATE INDEX waits_name ON waits (run_id, name);
+        CREATE TABLE signals (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id  TEXT    NOT NULL,
+            name    TEXT    NOT NULL,
+            payload TEXT,
+            at      INTEGER NOT NULL
+        );
+        CREATE INDEX signals_run ON signals (run_id, name);
+        CREATE TABLE scoped_state (
+            scope    INTEGER NOT NULL,
+            scope_id TEXT    NOT NULL,
+            key      TEXT    NOT NULL,
+            value    TEXT,
+            version  INTEGER NOT NULL,
+            PRIMARY KEY (scope, scope_id, key)
+        ) WITHOUT ROWID;
+        """;
+}

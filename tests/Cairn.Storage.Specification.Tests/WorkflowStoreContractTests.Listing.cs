@@ -1,0 +1,62 @@
+namespace Cairn.Storage.Specification;
+
+/// <content>Listing runs.</content>
+public abstract partial class WorkflowStoreContractTests
+{
+    [Fact]
+    public async Task ListRunsAsync_NoFilter_ListsNewestFirst()
+    {
+        await CreateAsync("old", createdAt: At(1));
+        await CreateAsync("new", createdAt: At(3));
+        await CreateAsync("same-time-first", createdAt: At(2));
+        await CreateAsync("same-time-second", createdAt: At(2));
+
+        var runs = await Store.ListRunsAsync(new RunQuery());
+
+        Assert.Equal(["new", "same-time-second", "same-time-first", "old"], runs.Select(r => r.RunId));
+    }
+
+    [Fact]
+    public async Task ListRunsAsync_Filters_MatchStatusWorkflowAndParent()
+    {
+        await CreateAsync("a", createdAt: At(1));
+        await CreateAsync("b", OtherWorkflow, At(2));
+        await Store.CreateRunAsync(NewRun("c", createdAt: At(3)) with { ParentRunId = "a" });
+        await Store.CreateRunAsync(NewRun("d", OtherWorkflow, At(4)) with { ParentRunId = "a" });
+        await Store.CommitAsync(new RunCommit { RunId = "c", Status = RunStatus.Completed, At = At(5) });
+
+        async Task<string[]> List(RunQuery query) => (await Store.ListRunsAsync(query)).Select(r => r.RunId).ToArray();
+
+        Assert.Equal(["d", "b", "a"], await List(new RunQuery { Status = RunStatus.Pending }));
+        Assert.Equal(["d", "b"], await List(new RunQuery { Workflow = OtherWorkflow }));
+        Assert.Equal(["d", "c"], await List(new RunQuery { ParentRunId = "a" }));
+        Assert.Equal(["c"], await List(new RunQuery { ParentRunId = "a", Status = RunStatus.Completed }));
+        Assert.Equal(["d"], await List(new RunQuery { ParentRunId = "a", Workflow = OtherWorkflow, Status = RunStatus.Pending }));
+        Assert.Empty(await List(new RunQuery { Workflow = "none" }));
+    }
+
+    [Fact]
+    public async Task ListRunsAsync_Limit_ReturnsTheNewestOnly()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await CreateAsync("r" + i, createdAt: At(i));
+        }
+
+        var runs = await Store.ListRunsAsync(new RunQuery { Limit = 2 });
+
+        Assert.Equal(["r4", "r3"], runs.Select(r => r.RunId));
+    }
+
+    [Fact]
+    public async Task ListRunsAsync_Runs_CarryTheirFieldsButNoWaits()
+    {
+        await CreateAsync("r1");
+        await SuspendAsync("r1", 2, At(40), EventWait("2", "x"));
+
+        var run = Assert.Single(await Store.ListRunsAsync(new RunQuery()));
+
+        Assert.Equal(("r1", RunStatus.Suspended, (DateTimeOffset?)At(40)), (run.RunId, run.Status, run.WakeAt));
+        Assert.Empty(run.Waits);
+    }
+}
