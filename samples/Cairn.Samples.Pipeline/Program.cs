@@ -16,6 +16,7 @@ services.AddCairn().UseSqlite(db).AddWorkflow<ReportPipeline>();
 await using var provider = services.BuildServiceProvider();
 var client = provider.GetRequiredService<IWorkflowClient>();
 var host = provider.GetRequiredService<WorkflowHost>();
+log.DurableSteps = async () => (await client.GetJournalAsync(RunId)).Count(e => e.Kind == Cairn.Journal.JournalEntryKind.StepCompleted);
 
 var existing = (await client.ListRunsAsync()).FirstOrDefault(r => r.RunId == RunId);
 if (existing is { } previous && previous.Status.IsFinished())
@@ -73,7 +74,13 @@ foreach (var step in progress.Steps)
     Console.WriteLine($"  {step.Position,-4} {step.Name,-20} {step.Status.ToString().ToLowerInvariant(),-10} {how}");
 }
 
-Console.WriteLine($"Journal: {(await client.GetJournalAsync(RunId)).Count} entries; checkpoints: {(await client.GetCheckpointsAsync(RunId)).Count}");
+var journal = await client.GetJournalAsync(RunId);
+foreach (var wait in journal.Where(e => e.Kind == Cairn.Journal.JournalEntryKind.WaitStarted))
+{
+    Console.WriteLine($"  {wait.Position,-4} {"wait " + wait.Name,-20} {wait.Payload}");
+}
+
+Console.WriteLine($"Journal: {journal.Count} entries; checkpoints: {(await client.GetCheckpointsAsync(RunId)).Count}. Inspect the file with any SQLite tool: {db}");
 return final.Status == RunStatus.Completed ? 0 : 1;
 
 string? Arg(string name)

@@ -10,12 +10,12 @@ public sealed class ReportPipeline(StepLog log)
 {
     public async Task<string> RunAsync(WorkflowContext ctx, string topic)
     {
-        var sources = await ctx.Step("fetch-sources", s => log.Run(s, () => new[] { "journal", "wiki", "news" }));
+        var sources = await ctx.Step("fetch-sources", s => log.RunAsync(s, () => new[] { "journal", "wiki", "news" }));
 
         var summaries = await ctx.WhenAll(sources.Select(source =>
-            ctx.Step($"summarize-{source}", s => log.Run(s, () => $"{source}: three facts about {topic}"))).ToArray());
+            ctx.Step($"summarize-{source}", s => log.RunAsync(s, () => $"{source}: three facts about {topic}"))).ToArray());
 
-        var draft = await ctx.Step("draft-report", s => log.Run(s, () => $"Report on {topic} from {summaries.Length} summaries"));
+        var draft = await ctx.Step("draft-report", s => log.RunAsync(s, () => $"Report on {topic} from {summaries.Length} summaries"));
         await ctx.Checkpoint("draft-ready", new { words = draft.Length });
 
         await ctx.Sleep(TimeSpan.FromSeconds(3));
@@ -26,6 +26,6 @@ public sealed class ReportPipeline(StepLog log)
             return "rejected";
         }
 
-        return await ctx.Step("publish", s => log.Run(s, () => $"published: {draft}"));
+        return await ctx.Step("publish", s => log.RunAsync(s, () => $"published: {draft}"));
     }
 }

@@ -3,18 +3,24 @@ using System.Diagnostics;
 
 namespace Cairn.Samples.Pipeline;
 
-/// <summary>Prints each step body as it runs in this process, and kills the process hard once enough steps are done.</summary>
+/// <summary>Prints each step body as it runs in this process; with <c>--crash-after N</c>, kills the process hard inside the step after the N-th durable one.</summary>
 public sealed class StepLog(int? crashAfter)
 {
-    private int _done;
-
     public ConcurrentDictionary<string, bool> RanHere { get; } = new();
 
-    public T Run<T>(StepContext step, Func<T> work)
+    /// <summary>Gets or sets how many steps of the run are durable now (read from the journal).</summary>
+    public Func<Task<int>> DurableSteps { get; set; } = () => Task.FromResult(0);
+
+    public async Task<T> RunAsync<T>(StepContext step, Func<T> work)
     {
-        if (crashAfter is { } limit && Volatile.Read(ref _done) >= limit)
+        if (crashAfter is { } limit && RanHere.Count >= limit)
         {
-            Console.WriteLine($"  !! --crash-after {limit}: killing this process now (SIGKILL, no cleanup), inside step '{step.StepName}'");
+            while (await DurableSteps() < limit)
+            {
+                await Task.Delay(1);
+            }
+
+            Console.WriteLine($"  !! --crash-after {limit}: {limit} steps are durable; killing this process now (SIGKILL, no cleanup) inside step '{step.StepName}'");
             Console.Out.Flush();
             Process.GetCurrentProcess().Kill();
         }
@@ -22,7 +28,6 @@ public sealed class StepLog(int? crashAfter)
         var result = work();
         RanHere[step.Position] = true;
         Console.WriteLine($"  ran    {step.StepName,-20} attempt {step.Attempt}  key {step.IdempotencyKey}");
-        Interlocked.Increment(ref _done);
         return result;
     }
 }

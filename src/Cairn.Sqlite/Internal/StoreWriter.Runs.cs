@@ -6,7 +6,7 @@ namespace Cairn.Sqlite.Internal;
 /// <content>Writes other than commits; each runs inside a transaction opened by <see cref="RunAsync{T}"/>.</content>
 internal sealed partial class StoreWriter
 {
-    /// <summary>Creates a pending run with journal entry 1.</summary>
+    /// <summary>Creates a run with journal entry 1: pending, or running and owned when <see cref="NewRun.Owner"/> is set.</summary>
     /// <param name="run">The run.</param>
     /// <returns><see langword="false"/> when a run with that id exists.</returns>
     public bool CreateRun(NewRun run)
@@ -21,6 +21,7 @@ internal sealed partial class StoreWriter
             .Bind(7, run.ParentRunId)
             .Bind(8, run.ParentPosition)
             .Bind(9, run.CreatedAt)
+            .Bind(10, (long)(run.Owner is null ? RunStatus.Pending : RunStatus.Running))
             .Execute();
         if (inserted == 0)
         {
@@ -29,7 +30,7 @@ internal sealed partial class StoreWriter
 
         var id = _nextEntryId++;
         InsertEntry(run.RunId, id, 1, null, new JournalEntry { Sequence = 1, Kind = JournalEntryKind.RunStarted, Name = run.Workflow, Payload = run.Input, At = run.CreatedAt });
-        _s.InsertHead.Bind(1, run.RunId).Bind(2, id).Execute();
+        _s.InsertHead.Bind(1, run.RunId).Bind(2, id).Bind(3, run.Owner).Bind(4, run.LeaseUntil).Execute();
         RememberHead(run.RunId, 1, id);
         return true;
     }

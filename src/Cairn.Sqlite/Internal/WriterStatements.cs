@@ -43,9 +43,9 @@ internal sealed class WriterStatements : IDisposable
             """);
         InsertRun = Prepare("""
             INSERT INTO runs (id, workflow, version, status, input, session_id, user_id, parent_run_id, parent_position, created_at, updated_at)
-            VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT (id) DO NOTHING
+            VALUES (?1, ?2, ?3, ?10, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT (id) DO NOTHING
             """);
-        InsertHead = Prepare("INSERT INTO run_heads (run_id, last_seq, last_entry) VALUES (?1, 1, ?2)");
+        InsertHead = Prepare("INSERT INTO run_heads (run_id, last_seq, last_entry, owner, lease_until) VALUES (?1, 1, ?2, ?3, ?4)");
         ReadParent = Prepare("SELECT parent_run_id FROM runs WHERE id = ?1");
         ReadStateVersion = Prepare("SELECT version FROM scoped_state WHERE scope = ?1 AND scope_id = ?2 AND key = ?3");
         WriteState = Prepare("""

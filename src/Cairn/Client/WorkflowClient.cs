@@ -19,7 +19,10 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
         var json = input is null ? null : engine.Payloads.Serialize(input, $"The input of workflow '{workflow}'");
         await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var runId = options?.RunId ?? Guid.NewGuid().ToString("N");
-        var created = await Store.CreateRunAsync(new NewRun
+        var host = engine.Host;
+        var owner = host?.TryReserveSlot();
+        var now = engine.Time.GetUtcNow();
+        var run = new NewRun
         {
             RunId = runId,
             Workflow = workflow,
@@ -27,8 +30,30 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
             Input = json,
             SessionId = options?.SessionId,
             UserId = options?.UserId,
-            CreatedAt = engine.Time.GetUtcNow(),
-        }, cancellationToken).ConfigureAwait(false);
+            CreatedAt = now,
+            Owner = owner,
+            LeaseUntil = owner is null ? null : now + engine.Options.LeaseDuration,
+        };
+        bool created;
+        try
+        {
+            created = await Store.CreateRunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (owner is not null)
+            {
+                host!.Adopt(null);
+            }
+
+            throw;
+        }
+
+        if (owner is not null)
+        {
+            host!.Adopt(created ? ToRecord(run) : null);
+        }
+
         if (!created)
         {
             var existing = await Store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
@@ -40,7 +65,11 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
             return runId;
         }
 
-        engine.Notifications.RunCreated(runId);
+        if (owner is null)
+        {
+            engine.Notifications.RunCreated(runId);
+        }
+
         return runId;
     }
 
@@ -88,6 +117,21 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, engine.Options.PollInterval.Ticks));
         }
     }
+
+    private static RunRecord ToRecord(NewRun run) => new()
+    {
+        RunId = run.RunId,
+        Workflow = run.Workflow,
+        Version = run.Version,
+        Status = RunStatus.Running,
+        Input = run.Input,
+        SessionId = run.SessionId,
+        UserId = run.UserId,
+        CreatedAt = run.CreatedAt,
+        UpdatedAt = run.CreatedAt,
+        Owner = run.Owner,
+        LeaseUntil = run.LeaseUntil,
+    };
 
     private async Task<RunRecord> RequireAsync(string runId, CancellationToken cancellationToken)
     {

@@ -13,5 +13,5 @@ internal static class ChildNames
         ["status"] = status.ToWireName(),
         ["output"] = output is null ? null : JsonNode.Parse(output),
         ["error"] = error is null ? null : JsonNode.Parse(error),
-    }.ToJsonString();
+    }.ToJsonString(JsonText.Options);
 }

@@ -149,13 +149,13 @@ internal sealed partial class RunExecution
             return Task.CompletedTask;
         }
 
-        var payload = new JsonObject { ["label"] = label, ["metadata"] = metadata is null ? null : JsonNode.Parse(metadata) }.ToJsonString();
+        var payload = new JsonObject { ["label"] = label, ["metadata"] = metadata is null ? null : JsonNode.Parse(metadata) }.ToJsonString(JsonText.Options);
         return Live(CommitAsync(new Draft(JournalEntryKind.Checkpoint, position, label, payload)));
     }
 
     internal void ReportProgress(int? done, int? total, string? message)
     {
-        var payload = new JsonObject { ["done"] = done, ["total"] = total, ["message"] = message }.ToJsonString();
+        var payload = new JsonObject { ["done"] = done, ["total"] = total, ["message"] = message }.ToJsonString(JsonText.Options);
         AddPiggyback(new Draft(JournalEntryKind.ProgressReported, null, null, payload));
         _engine.Notifications.Progress(RunId, done, total, message);
     }
@@ -236,6 +236,6 @@ internal sealed partial class RunExecution
             node["conflict"] = true;
         }
 
-        return node.ToJsonString();
+        return node.ToJsonString(JsonText.Options);
     }
 }

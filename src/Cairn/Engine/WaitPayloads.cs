@@ -24,7 +24,7 @@ internal static class WaitPayloads
             node["detail"] = JsonNode.Parse(detail);
         }
 
-        return node.ToJsonString();
+        return node.ToJsonString(JsonText.Options);
     }
 
     public static DateTimeOffset? DueAt(string? startedPayload)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Cairn.Hosting;
@@ -26,8 +27,8 @@ public sealed class CairnOptions
     public int MaxPayloadBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Gets or sets the JSON settings for payloads.</summary>
-    /// <value>Defaults to <see cref="JsonSerializerDefaults.Web"/> (camelCase, case-insensitive reads).</value>
-    public JsonSerializerOptions SerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
+    /// <value>Defaults to <see cref="JsonSerializerDefaults.Web"/> (camelCase, case-insensitive reads) with relaxed escaping, so stored JSON stays readable.</value>
+    public JsonSerializerOptions SerializerOptions { get; set; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Gets or sets whether the host starts executing runs (set <see langword="false"/> for a client-only process).</summary>
     /// <value>Defaults to <see langword="true"/>.</value>

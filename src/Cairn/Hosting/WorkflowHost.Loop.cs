@@ -9,25 +9,42 @@ public sealed partial class WorkflowHost
     /// <summary>Claims as many runs as there are free slots; returns true when every slot was filled (more may be waiting).</summary>
     private async Task<bool> ClaimAsync(CancellationToken cancellationToken)
     {
-        var free = _engine.Options.MaxConcurrentRuns - _active.Count;
+        var free = Interlocked.Add(ref _slots, 0) is var used && used < _engine.Options.MaxConcurrentRuns ? _engine.Options.MaxConcurrentRuns - used : 0;
         if (free <= 0)
         {
             return false;
         }
 
+        Interlocked.Add(ref _slots, free);
         var now = _engine.Time.GetUtcNow();
-        var claimed = await _engine.Store.ClaimAsync(
-            new ClaimRequest(Owner, now, now + _engine.Options.LeaseDuration, free, _engine.Registry.Names), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<RunRecord> claimed;
+        try
+        {
+            claimed = await _engine.Store.ClaimAsync(
+                new ClaimRequest(Owner, now, now + _engine.Options.LeaseDuration, free, _engine.Registry.Names), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Add(ref _slots, -free);
+        }
+
         foreach (var run in claimed)
         {
-            var registration = _engine.Registry.Find(run.Workflow)!;
-            var execution = new RunExecution(_engine, run, registration, Owner);
-            _active[run.RunId] = execution;
-            _engine.Notifications.StatusChanged(run.RunId, RunStatus.Running);
-            _ = Task.Run(() => ExecuteRunAsync(execution), CancellationToken.None);
+            Interlocked.Increment(ref _slots);
+            Start(run);
         }
 
         return claimed.Count > 0 && claimed.Count == free;
+    }
+
+    /// <summary>Starts executing a run this host owns; its slot is already counted.</summary>
+    private void Start(RunRecord run)
+    {
+        var registration = _engine.Registry.Find(run.Workflow)!;
+        var execution = new RunExecution(_engine, run, registration, Owner);
+        _active[run.RunId] = execution;
+        _engine.Notifications.StatusChanged(run.RunId, RunStatus.Running);
+        _ = Task.Run(() => ExecuteRunAsync(execution), CancellationToken.None);
     }
 
     private async Task ExecuteRunAsync(RunExecution execution)
@@ -43,6 +60,7 @@ public sealed partial class WorkflowHost
         finally
         {
             _active.TryRemove(execution.RunId, out _);
+            Interlocked.Decrement(ref _slots);
             Poke();
         }
     }
@@ -62,7 +80,7 @@ public sealed partial class WorkflowHost
     private async Task WaitForWorkAsync(Task wake, CancellationToken cancellationToken)
     {
         var delay = _engine.Options.PollInterval;
-        if (_active.Count < _engine.Options.MaxConcurrentRuns
+        if (Volatile.Read(ref _slots) < _engine.Options.MaxConcurrentRuns
             && await _engine.Store.GetNextWakeAsync(_engine.Registry.Names, cancellationToken).ConfigureAwait(false) is { } next)
         {
             var untilNext = next - _engine.Time.GetUtcNow();

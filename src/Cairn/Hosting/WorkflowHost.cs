@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cairn.Engine;
+using Cairn.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Cairn.Hosting;
@@ -17,6 +18,8 @@ public sealed partial class WorkflowHost : BackgroundService
     private readonly object _wakeGate = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _nextHousekeeping;
+    private int _slots;
+    private volatile bool _executing;
 
     internal WorkflowHost(WorkflowEngine engine, StoreInitializer initializer)
     {
@@ -34,10 +37,42 @@ public sealed partial class WorkflowHost : BackgroundService
 
     internal RunExecution? FindActive(string runId) => _active.GetValueOrDefault(runId);
 
+    /// <summary>Reserves a slot for a run this process is about to start, so it can be created already owned by this host.</summary>
+    /// <returns>The owner to create the run with, or <see langword="null"/> when the host is not executing or is full.</returns>
+    internal string? TryReserveSlot()
+    {
+        if (!_executing)
+        {
+            return null;
+        }
+
+        if (Interlocked.Increment(ref _slots) > _engine.Options.MaxConcurrentRuns)
+        {
+            Interlocked.Decrement(ref _slots);
+            return null;
+        }
+
+        return Owner;
+    }
+
+    /// <summary>Starts executing a run created owned by this host, or gives back the reserved slot.</summary>
+    internal void Adopt(RunRecord? run)
+    {
+        if (run is null || !_executing)
+        {
+            Interlocked.Decrement(ref _slots);
+            Poke();
+            return;
+        }
+
+        Start(run);
+    }
+
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _engine.Notifications.Wakeup -= OnWakeup;
+        _executing = false;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_initializer.IsInitialized)
         {
@@ -54,6 +89,7 @@ public sealed partial class WorkflowHost : BackgroundService
             return;
         }
 
+        _executing = true;
         Log.HostStarted(_engine.Logger, Owner, _engine.Registry.Names.Count, _engine.Options.MaxConcurrentRuns);
         await HousekeepingAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)

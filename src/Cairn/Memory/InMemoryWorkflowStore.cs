@@ -181,6 +181,13 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
         }
 
         var s = new RunState(run, ++_createOrder);
+        if (run.Owner is not null)
+        {
+            s.Status = RunStatus.Running;
+            s.Owner = run.Owner;
+            s.LeaseUntil = run.LeaseUntil;
+        }
+
         s.Journal.Add(new JournalEntry { Sequence = 1, Kind = JournalEntryKind.RunStarted, Name = run.Workflow, Payload = run.Input, At = run.CreatedAt });
         _runs.Add(run.RunId, s);
         return true;

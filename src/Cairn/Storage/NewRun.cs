@@ -27,6 +27,13 @@ public sealed record NewRun
     /// <summary>Gets the position in the parent that awaits this child, or <see langword="null"/>.</summary>
     public string? ParentPosition { get; init; }
 
+    /// <summary>Gets the host that takes the run at creation (status <see cref="RunStatus.Running"/>), or <see langword="null"/> to create it pending for any host to claim.</summary>
+    /// <remarks>A host in the starting process adopts the runs it starts, saving a claim.</remarks>
+    public string? Owner { get; init; }
+
+    /// <summary>Gets the lease end for <see cref="Owner"/>.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
     /// <summary>Gets when the run was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 }
