@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cairn;
+using Cairn.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+// Modes (all on a SQLite file):
+//   steps DB RUN N            host a run of N sequential steps (each takes a few ms) until it completes; prints "done OUTPUT"
+//   ask DB RUN                host a run that asks a question and then records the answer in a step; prints "waiting" once asked, "done OUTPUT" at the end
+//   answer DB RUN VALUE       answer the run's question, print "answered", then kill this process with SIGKILL at once
+var mode = args[0];
+var db = args[1];
+var runId = args[2];
+
+var services = new ServiceCollection();
+services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(100))
+    .UseSqlite(db)
+    .AddWorkflow<int, int>("steps", async (ctx, n) =>
+    {
+        var v = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var input = v;
+            v = await ctx.Step("step-" + (i + 1).ToString(CultureInfo.InvariantCulture), async s =>
+            {
+                await Task.Delay(15, s.CancellationToken);
+                Console.WriteLine("body " + s.StepName);
+                return input + 1;
+            });
+        }
+
+        return v;
+    })
+    .AddWorkflow<string>("ask", async ctx =>
+    {
+        var answer = await ctx.AskUser<string>("name", "Who are you?");
+        return await ctx.Step("greet", _ => "hello " + answer);
+    });
+await using var provider = services.BuildServiceProvider();
+var client = provider.GetRequiredService<IWorkflowClient>();
+var host = provider.GetRequiredService<WorkflowHost>();
+
+if (mode == "answer")
+{
+    await client.AnswerAsync(runId, null, args[3]);
+    Console.WriteLine("answered");
+    Console.Out.Flush();
+    Process.GetCurrentProcess().Kill();
+    return 0;
+}
+
+await host.StartAsync(CancellationToken.None);
+Console.WriteLine("started");
+if (mode == "steps")
+{
+    await client.StartAsync("steps", int.Parse(args[3], CultureInfo.InvariantCulture), new StartRunOptions { RunId = runId });
+}
+else
+{
+    await client.StartAsync("ask", null, new StartRunOptions { RunId = runId });
+    while ((await client.GetRunAsync(runId)) is { Status: not Cairn.Storage.RunStatus.Completed } run && run.WaitingFor.Count == 0)
+    {
+        await Task.Delay(20);
+    }
+
+    Console.WriteLine("waiting");
+    Console.Out.Flush();
+}
+
+var output = await client.WaitForCompletionAsync(runId);
+Console.WriteLine("done " + output.Output);
+await host.StopAsync(CancellationToken.None);
+return 0;

@@ -1,0 +1,73 @@
+using Cairn.Integration.Tests.Support;
+using Cairn.Journal;
+using Cairn.Sqlite;
+using Cairn.Storage;
+
+namespace Cairn.Integration.Tests.Hosting;
+
+public sealed class ProcessCrashTests
+{
+    [Fact]
+    public async Task SigkillAtRandomMoments_RestartedEachTime_CompletesWithEveryStepJournaledOnce()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("crash.db");
+        var random = new Random(20261122);
+        var kills = 0;
+        var attempts = 0;
+        while (kills < 20)
+        {
+            Assert.True(++attempts < 80, $"The run finished before 20 kills ({kills} so far); the workflow must take longer.");
+            await using var child = ChildProcess.Start("steps", db, "crash-run", "50");
+            await child.WaitForLineAsync(l => l == "started");
+            var bodies = random.Next(0, 4);
+            var finished = false;
+            for (var i = 0; i < bodies && !finished; i++)
+            {
+                finished = (await child.WaitForLineAsync(l => l.StartsWith("body ", StringComparison.Ordinal) || l.StartsWith("done ", StringComparison.Ordinal))).StartsWith("done ", StringComparison.Ordinal);
+            }
+
+            if (finished)
+            {
+                break;
+            }
+
+            await child.KillAsync();
+            kills++;
+        }
+
+        await using (var last = ChildProcess.Start("steps", db, "crash-run", "50"))
+        {
+            Assert.Equal("done 50", await last.WaitForLineAsync(l => l.StartsWith("done ", StringComparison.Ordinal)));
+        }
+
+        Assert.True(kills >= 20);
+        await using var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = db });
+        await store.InitializeAsync();
+        Assert.Equal(RunStatus.Completed, (await store.GetRunAsync("crash-run"))!.Status);
+        var steps = (await store.ReadJournalAsync("crash-run")).Where(e => e.Kind == JournalEntryKind.StepCompleted).ToList();
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"step-{i}"), steps.Select(s => s.Name));
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), steps.Select(s => s.Position));
+    }
+
+    [Fact]
+    public async Task Answer_AcceptedByAProcessThatDiesAtOnce_IsNotLost()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("answer.db");
+        await using (var host = ChildProcess.Start("ask", db, "ask-run"))
+        {
+            await host.WaitForLineAsync(l => l == "waiting");
+            await host.KillAsync();
+        }
+
+        await using (var answerer = ChildProcess.Start("answer", db, "ask-run", "Ada"))
+        {
+            await answerer.WaitForLineAsync(l => l == "answered");
+            Assert.Equal(137, await answerer.WaitForExitAsync());
+        }
+
+        await using var resumed = ChildProcess.Start("ask", db, "ask-run");
+        Assert.Equal("done \"hello Ada\"", await resumed.WaitForLineAsync(l => l.StartsWith("done ", StringComparison.Ordinal)));
+    }
+}
