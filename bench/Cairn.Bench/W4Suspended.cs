@@ -17,10 +17,10 @@ internal static class W4Suspended
         }), concurrency: 256, fresh: true);
 
         var clock = Stopwatch.StartNew();
-        var ids = new string[workflows];
-        for (var i = 0; i < workflows; i++)
+        var ids = Enumerable.Range(0, workflows).Select(i => $"w4-{i}").ToArray();
+        foreach (var chunk in ids.Chunk(500))
         {
-            ids[i] = await host.Client.StartAsync("w4", 1, new StartRunOptions { RunId = $"w4-{i}" });
+            await Task.WhenAll(chunk.Select(id => host.Client.StartAsync("w4", 1, new StartRunOptions { RunId = id })));
         }
 
         while ((await host.Client.ListRunsAsync(new RunQuery { Status = RunStatus.Suspended, Limit = workflows })).Count < workflows)
@@ -35,9 +35,9 @@ internal static class W4Suspended
         process.Refresh();
         var rssSuspended = process.WorkingSet64 / (1024.0 * 1024.0);
 
-        foreach (var id in ids)
+        foreach (var chunk in ids.Chunk(500))
         {
-            await host.Client.SignalAsync(id, "go", 1);
+            await Task.WhenAll(chunk.Select(id => host.Client.SignalAsync(id, "go", 1)));
         }
 
         var outputs = await Task.WhenAll(ids.Select(id => host.Client.WaitForOutputAsync<int>(id)));

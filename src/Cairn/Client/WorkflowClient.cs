@@ -112,7 +112,12 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
             }
 
             // Runs executed by another process are seen by polling, backing off to the host's poll interval.
-            await Task.WhenAny(finished, Task.Delay(poll, TimeProvider.System, cancellationToken)).ConfigureAwait(false);
+            if (await Task.WhenAny(finished, Task.Delay(poll, TimeProvider.System, cancellationToken)).ConfigureAwait(false) == finished
+                && finished.Result is { } final)
+            {
+                return ToInfo(final);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, engine.Options.PollInterval.Ticks));
         }

@@ -8,8 +8,9 @@ internal sealed class ReplayLog
     private readonly Dictionary<string, Recorded> _byPosition;
     private int _unvisited;
 
-    public ReplayLog(IReadOnlyList<JournalEntry> journal)
+    public ReplayLog(IReadOnlyList<JournalEntry> journal, long firstSequence = 0)
     {
+        LastSequence = firstSequence;
         _byPosition = new Dictionary<string, Recorded>(journal.Count, StringComparer.Ordinal);
         foreach (var e in journal)
         {

@@ -61,7 +61,8 @@ internal sealed partial class RunExecution
             new Draft(kind, null, Run.Workflow, output ?? failure),
             new CommitExtras { Status = status, Output = output, Error = failure, Release = true, ClearControl = true, Signal = toParent }).ConfigureAwait(false);
         Log.RunFinished(_engine.Logger, RunId, status.ToWireName());
-        _engine.Notifications.StatusChanged(RunId, status);
+        var now = _engine.Time.GetUtcNow();
+        _engine.Notifications.StatusChanged(RunId, status, Run with { Status = status, Output = output, Error = failure, UpdatedAt = now, Owner = null, LeaseUntil = null, Control = RunControl.None, Waits = [] });
         if (toParent is not null)
         {
             _engine.Notifications.Signalled(toParent.RunId);

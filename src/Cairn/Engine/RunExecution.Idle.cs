@@ -160,14 +160,7 @@ internal sealed partial class RunExecution
                 return false;
             }
 
-            foreach (var s in fresh)
-            {
-                if (!_inbox.Exists(x => x.Id == s.Id) && !_consumed.Contains(s.Id))
-                {
-                    _inbox.Add(s);
-                }
-            }
-
+            MergeInbox(fresh);
             foreach (var waiter in _waiters.Values.OrderBy(w => w.Wait.Position, StringComparer.Ordinal))
             {
                 if (TakeSignal(waiter.Wait.Name) is { } signal)
@@ -194,6 +187,28 @@ internal sealed partial class RunExecution
         }
 
         return deliveries.Count > 0;
+    }
+
+    /// <summary>Reads the run's inbox from the store into memory (signals may come from any process).</summary>
+    internal async Task RefreshInboxAsync()
+    {
+        var fresh = await _engine.Store.ReadSignalsAsync(RunId).ConfigureAwait(false);
+        lock (_gate)
+        {
+            MergeInbox(fresh);
+        }
+    }
+
+    /// <summary>Adds signals not seen yet. Call under <see cref="_gate"/>.</summary>
+    private void MergeInbox(IReadOnlyList<SignalRecord> fresh)
+    {
+        foreach (var s in fresh)
+        {
+            if (!_inbox.Exists(x => x.Id == s.Id) && !_consumed.Contains(s.Id))
+            {
+                _inbox.Add(s);
+            }
+        }
     }
 
     /// <summary>Takes the oldest unconsumed inbox signal with the name. Call under <see cref="_gate"/>.</summary>

@@ -47,6 +47,7 @@ internal sealed partial class RunExecution
                 }
             }
 
+            await RefreshInboxAsync().ConfigureAwait(false);
             if (TryTakeSignal(wait.Name) is { } signal)
             {
                 var delivered = new WaitResult(signal.Payload, false);

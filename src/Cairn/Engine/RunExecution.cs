@@ -19,17 +19,19 @@ internal sealed partial class RunExecution
     private readonly string _owner;
     private readonly WorkflowRegistration _workflow;
     private readonly CancellationTokenSource _cancel = new();
+    private readonly bool _fresh;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ReplayLog _log = null!;
     private int _busy;
     private volatile Exception? _fatal;
 
-    public RunExecution(WorkflowEngine engine, RunRecord run, WorkflowRegistration workflow, string owner)
+    public RunExecution(WorkflowEngine engine, RunRecord run, WorkflowRegistration workflow, string owner, bool fresh)
     {
         _engine = engine;
         Run = run;
         _workflow = workflow;
         _owner = owner;
+        _fresh = fresh;
     }
 
     public RunRecord Run { get; }
@@ -50,9 +52,9 @@ internal sealed partial class RunExecution
     {
         try
         {
-            var journal = await _engine.Store.ReadJournalAsync(RunId).ConfigureAwait(false);
-            _inbox.AddRange(await _engine.Store.ReadSignalsAsync(RunId).ConfigureAwait(false));
-            _log = new ReplayLog(journal);
+            // A run this process has just created holds only its RunStarted entry: no need to read it back.
+            var journal = _fresh ? [] : await _engine.Store.ReadJournalAsync(RunId).ConfigureAwait(false);
+            _log = new ReplayLog(journal, firstSequence: _fresh ? 1 : 0);
             _nextSequence = _log.LastSequence + 1;
             if (_log.Terminal is { } terminal)
             {

@@ -10,7 +10,7 @@ namespace Cairn.Engine;
 /// </summary>
 internal sealed class RunNotifications
 {
-    private readonly ConcurrentDictionary<string, List<TaskCompletionSource<RunStatus>>> _finishWaiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<TaskCompletionSource<RunRecord?>>> _finishWaiters = new(StringComparer.Ordinal);
     private volatile Action<string, IReadOnlyList<JournalEntry>>? _journal;
 
     /// <summary>Raised when a run is created or gets a signal, so that a host can claim it.</summary>
@@ -36,7 +36,8 @@ internal sealed class RunNotifications
 
     public void Progress(string runId, int? done, int? total, string? message) => ProgressReported?.Invoke(runId, done, total, message);
 
-    public void StatusChanged(string runId, RunStatus status)
+    /// <summary>Reports a durable status change; for a finished run executed here, <paramref name="final"/> is its final record.</summary>
+    public void StatusChanged(string runId, RunStatus status, RunRecord? final = null)
     {
         Status?.Invoke(runId, status);
         if (status.IsFinished() && _finishWaiters.TryRemove(runId, out var waiters))
@@ -45,17 +46,17 @@ internal sealed class RunNotifications
             {
                 foreach (var w in waiters)
                 {
-                    w.TrySetResult(status);
+                    w.TrySetResult(final);
                 }
             }
         }
     }
 
-    /// <summary>Returns a task that completes when this process sees the run finish.</summary>
-    public Task<RunStatus> WhenFinished(string runId)
+    /// <summary>Returns a task that completes when this process sees the run finish, with its final record when known.</summary>
+    public Task<RunRecord?> WhenFinished(string runId)
     {
-        var tcs = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var list = _finishWaiters.GetOrAdd(runId, _ => new List<TaskCompletionSource<RunStatus>>());
+        var tcs = new TaskCompletionSource<RunRecord?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var list = _finishWaiters.GetOrAdd(runId, _ => new List<TaskCompletionSource<RunRecord?>>());
         lock (list)
         {
             list.Add(tcs);

@@ -31,17 +31,17 @@ public sealed partial class WorkflowHost
         foreach (var run in claimed)
         {
             Interlocked.Increment(ref _slots);
-            Start(run);
+            Start(run, fresh: false);
         }
 
         return claimed.Count > 0 && claimed.Count == free;
     }
 
     /// <summary>Starts executing a run this host owns; its slot is already counted.</summary>
-    private void Start(RunRecord run)
+    private void Start(RunRecord run, bool fresh)
     {
         var registration = _engine.Registry.Find(run.Workflow)!;
-        var execution = new RunExecution(_engine, run, registration, Owner);
+        var execution = new RunExecution(_engine, run, registration, Owner, fresh);
         _active[run.RunId] = execution;
         _engine.Notifications.StatusChanged(run.RunId, RunStatus.Running);
         _ = Task.Run(() => ExecuteRunAsync(execution), CancellationToken.None);

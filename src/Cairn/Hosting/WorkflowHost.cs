@@ -65,7 +65,7 @@ public sealed partial class WorkflowHost : BackgroundService
             return;
         }
 
-        Start(run);
+        Start(run, fresh: true);
     }
 
     /// <inheritdoc />
