@@ -84,8 +84,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     {
         if (Interlocked.Exchange(ref _state, 2) == 1)
         {
-            _writer?.Dispose();
+            // The writer closes last, so that it checkpoints the WAL into the file and removes it.
             _readers?.Dispose();
+            _writer?.Dispose();
         }
 
         return ValueTask.CompletedTask;

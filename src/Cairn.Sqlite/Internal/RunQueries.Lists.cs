@@ -24,7 +24,7 @@ internal sealed partial class RunQueries
                 ORDER BY coalesce(wake_at, created_at), create_order LIMIT ?3)
             UNION ALL
             SELECT * FROM (
-                SELECT r.id, coalesce(r.wake_at, r.created_at), r.create_order FROM runs r JOIN run_heads h ON h.run_id = r.id
+                SELECT r.id, coalesce(r.wake_at, r.created_at), r.create_order FROM runs r JOIN run_heads h ON h.run_key = r.create_order
                 WHERE r.status = 1 AND (h.owner IS NULL OR h.lease_until IS NULL OR h.lease_until < ?2)
                     AND r.workflow IN (SELECT value FROM json_each(?1))
                 ORDER BY coalesce(r.wake_at, r.created_at), r.create_order LIMIT ?3))

@@ -10,7 +10,7 @@ internal sealed partial class RunQueries : IDisposable
     private const string RunColumns = """
         r.id, r.workflow, r.version, r.status, r.input, r.output, r.error, r.session_id, r.user_id,
         r.parent_run_id, r.parent_position, r.created_at, r.updated_at, r.wake_at, h.owner, h.lease_until, r.control
-        FROM runs r JOIN run_heads h ON h.run_id = r.id
+        FROM runs r JOIN run_heads h ON h.run_key = r.create_order
         """;
 
     private readonly SqliteConnection _connection;

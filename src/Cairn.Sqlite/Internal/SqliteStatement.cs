@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,7 +16,10 @@ namespace Cairn.Sqlite.Internal;
 internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
+    private const int MaxKeptBuffer = 64 * 1024;
+
     private readonly sqlite3_stmt _stmt;
+    private byte[] _utf8 = new byte[256];
 
     /// <summary>Initializes a new instance of the <see cref="SqliteStatement"/> class.</summary>
     /// <param name="connection">An open connection.</param>
@@ -32,7 +37,35 @@ internal sealed class SqliteStatement : IDisposable
     /// <returns>This statement.</returns>
     public SqliteStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text16(_stmt, index, value.AsSpan()));
+        if (value is null)
+        {
+            return BindNull(index);
+        }
+
+        // Encoded here into a reused buffer (SQLite copies it) rather than bound as UTF-16, which SQLite would
+        // translate to the database's UTF-8 on every use.
+        var length = value.Length <= 1024 ? Encoding.UTF8.GetMaxByteCount(value.Length) : Encoding.UTF8.GetByteCount(value);
+        if (length > MaxKeptBuffer)
+        {
+            var rented = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                Check(raw.sqlite3_bind_text(_stmt, index, rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented))));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            return this;
+        }
+
+        if (length > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        }
+
+        Check(raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8))));
         return this;
     }
 

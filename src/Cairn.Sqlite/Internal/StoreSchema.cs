@@ -5,8 +5,9 @@ namespace Cairn.Sqlite.Internal;
 /// The journal is appended in commit order (<c>journal.id</c>), not clustered by run: a batch of commits from many
 /// runs then dirties a handful of pages instead of one page per run, which is what makes group commit cheap.
 /// Each run's entries form a chain through <c>prev</c>, anchored at <c>run_heads.last_entry</c>;
-/// <c>run_heads</c> is a narrow table holding what every commit checks and changes (last sequence and entry,
-/// owner, lease), so a step touches neither the wide <c>runs</c> row nor any per-run index.
+/// <c>run_heads</c> is a narrow table, keyed by the run's <c>create_order</c>, holding what every commit checks and
+/// changes (last sequence and entry, owner, lease): a step updates one small row found by an integer key and
+/// touches neither the wide <c>runs</c> row nor any index.
 /// </remarks>
 internal static class StoreSchema
 {
@@ -39,15 +40,17 @@ internal static class StoreSchema
         );
         CREATE INDEX runs_claim ON runs (status, coalesce(wake_at, created_at), create_order);
         CREATE INDEX runs_created ON runs (created_at, create_order);
+        CREATE INDEX runs_status ON runs (status, created_at, create_order);
         CREATE INDEX runs_workflow ON runs (workflow, created_at, create_order);
         CREATE INDEX runs_parent ON runs (parent_run_id, created_at, create_order) WHERE parent_run_id IS NOT NULL;
         CREATE TABLE run_heads (
-            run_id      TEXT    NOT NULL PRIMARY KEY,
+            run_key     INTEGER PRIMARY KEY,
+            run_id      TEXT    NOT NULL UNIQUE,
             last_seq    INTEGER NOT NULL,
             last_entry  INTEGER NOT NULL,
             owner       TEXT,
             lease_until INTEGER
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX run_heads_owner ON run_heads (owner) WHERE owner IS NOT NULL;
         CREATE TABLE journal (
             id         INTEGER PRIMARY KEY,

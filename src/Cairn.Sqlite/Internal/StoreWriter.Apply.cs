@@ -14,12 +14,10 @@ internal sealed partial class StoreWriter
             && commit.Entries[0].Sequence == head.Sequence + 1)
         {
             // The common step: one guarded UPDATE checks owner and sequence and moves the head, then the INSERTs.
-            var lastSequence = head.Sequence + commit.Entries.Count;
-            var lastEntry = _nextEntryId + commit.Entries.Count - 1;
-            if (AdvanceHead(commit, head, lastSequence, lastEntry))
+            if (AdvanceHead(commit, head))
             {
-                AppendEntries(commit.RunId, commit.Entries, head);
-                pending.Result = ApplyRunChanges(commit, stateVersion: 0);
+                AppendEntries(commit, head);
+                pending.Result = ApplyRunChanges(commit, head, stateVersion: 0);
                 return;
             }
 
@@ -46,7 +44,7 @@ internal sealed partial class StoreWriter
 
             status = (RunStatus)rows.GetInt64(0);
             owner = rows.GetString(1);
-            head = new RunHead(rows.GetInt64(2), rows.GetInt64(3));
+            head = new RunHead(rows.GetInt64(2), rows.GetInt64(3), rows.GetInt64(4));
         }
 
         if (commit.ExpectStatus is { } expected && status != expected)
@@ -102,15 +100,14 @@ internal sealed partial class StoreWriter
         }
 
         // Every check passed: write.
-        if (commit.Entries.Count > 0 || commit.Release)
+        if (commit.Entries.Count > 0)
         {
-            var lastEntry = commit.Entries.Count > 0 ? _nextEntryId + commit.Entries.Count - 1 : head.Entry;
-            if (!AdvanceHead(commit, head, head.Sequence + commit.Entries.Count, lastEntry))
+            if (!AdvanceHead(commit, head))
             {
                 throw new InvalidOperationException($"The journal head of run '{commit.RunId}' changed inside the write transaction.");
             }
 
-            AppendEntries(commit.RunId, commit.Entries, head);
+            AppendEntries(commit, head);
         }
 
         if (commit.StateWrite is { } w)
@@ -123,7 +120,7 @@ internal sealed partial class StoreWriter
             CreateRun(commit.ChildRun!);
         }
 
-        pending.Result = ApplyRunChanges(commit, stateVersion);
+        pending.Result = ApplyRunChanges(commit, head, stateVersion);
     }
 
     private static bool IsPlainStep(RunCommit commit)
@@ -145,34 +142,32 @@ internal sealed partial class StoreWriter
         return true;
     }
 
-    private bool AdvanceHead(RunCommit commit, RunHead head, long lastSequence, long lastEntry) =>
+    /// <summary>Moves the head past the commit's entries, if it is still where the caller saw it and the owner matches.</summary>
+    private bool AdvanceHead(RunCommit commit, RunHead head) =>
         _s.AdvanceHead
-            .Bind(1, commit.RunId)
-            .Bind(2, head.Sequence)
-            .Bind(3, head.Entry)
-            .Bind(4, lastSequence)
-            .Bind(5, lastEntry)
-            .Bind(6, commit.Release)
+            .Bind(1, head.Key)
+            .Bind(2, commit.RunId)
+            .Bind(3, head.Sequence)
+            .Bind(4, head.Entry)
+            .Bind(5, head.Sequence + commit.Entries.Count)
+            .Bind(6, _nextEntryId + commit.Entries.Count - 1)
             .Bind(7, commit.Owner)
             .Execute() == 1;
 
-    /// <summary>Appends entries after the head, numbering those with sequence 0, and chains them.</summary>
-    private void AppendEntries(string runId, IReadOnlyList<JournalEntry> entries, RunHead head)
+    /// <summary>Appends the commit's entries after the head (numbering those with sequence 0) and chains them.</summary>
+    private void AppendEntries(RunCommit commit, RunHead head)
     {
         var sequence = head.Sequence;
         var previous = head.Entry;
-        foreach (var entry in entries)
+        foreach (var entry in commit.Entries)
         {
             sequence++;
             var id = _nextEntryId++;
-            InsertEntry(runId, id, sequence, previous, entry);
+            InsertEntry(commit.RunId, id, sequence, previous, entry);
             previous = id;
         }
 
-        if (entries.Count > 0)
-        {
-            RememberHead(runId, sequence, previous);
-        }
+        RememberHead(commit.RunId, head with { Sequence = sequence, Entry = previous });
     }
 
     private void InsertEntry(string runId, long id, long sequence, long? previous, JournalEntry entry) =>
@@ -190,9 +185,14 @@ internal sealed partial class StoreWriter
             .Bind(11, entry.StartedAt)
             .Execute();
 
-    /// <summary>Applies waits, the consumed signal, control, status and outgoing signals, in the in-memory store's order.</summary>
-    private CommitResult ApplyRunChanges(RunCommit commit, long stateVersion)
+    /// <summary>Applies the release, waits, the consumed signal, control, status and outgoing signals, in the in-memory store's order.</summary>
+    private CommitResult ApplyRunChanges(RunCommit commit, RunHead head, long stateVersion)
     {
+        if (commit.Release)
+        {
+            _s.ReleaseHead.Bind(1, head.Key).Execute();
+        }
+
         foreach (var position in commit.CloseWaits)
         {
             _s.CloseWait.Bind(1, commit.RunId).Bind(2, position).Execute();

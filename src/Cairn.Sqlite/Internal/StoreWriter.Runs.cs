@@ -1,5 +1,6 @@
 using Cairn.Journal;
 using Cairn.Storage;
+using SQLitePCL;
 
 namespace Cairn.Sqlite.Internal;
 
@@ -28,10 +29,10 @@ internal sealed partial class StoreWriter
             return false;
         }
 
-        var id = _nextEntryId++;
-        InsertEntry(run.RunId, id, 1, null, new JournalEntry { Sequence = 1, Kind = JournalEntryKind.RunStarted, Name = run.Workflow, Payload = run.Input, At = run.CreatedAt });
-        _s.InsertHead.Bind(1, run.RunId).Bind(2, id).Bind(3, run.Owner).Bind(4, run.LeaseUntil).Execute();
-        RememberHead(run.RunId, 1, id);
+        var head = new RunHead(raw.sqlite3_last_insert_rowid(_connection.Handle), 1, _nextEntryId++);
+        InsertEntry(run.RunId, head.Entry, 1, null, new JournalEntry { Sequence = 1, Kind = JournalEntryKind.RunStarted, Name = run.Workflow, Payload = run.Input, At = run.CreatedAt });
+        _s.InsertHead.Bind(1, head.Key).Bind(2, run.RunId).Bind(3, head.Entry).Bind(4, run.Owner).Bind(5, run.LeaseUntil).Execute();
+        RememberHead(run.RunId, head);
         return true;
     }
 

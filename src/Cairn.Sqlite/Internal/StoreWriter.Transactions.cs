@@ -95,13 +95,16 @@ internal sealed partial class StoreWriter
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            RollbackTransaction();
             batchError = e;
+            RollbackTransaction();
         }
-
-        foreach (var write in writes)
+        finally
         {
-            write.Complete(batchError);
+            // Even when the rollback itself fails, no caller is left waiting.
+            foreach (var write in writes)
+            {
+                write.Complete(batchError);
+            }
         }
     }
 

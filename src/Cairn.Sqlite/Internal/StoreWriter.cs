@@ -113,17 +113,18 @@ internal sealed partial class StoreWriter : IDisposable
         }
     }
 
-    private void RememberHead(string runId, long sequence, long entry)
+    private void RememberHead(string runId, RunHead head)
     {
         if (_heads.Count >= MaxCachedHeads && !_heads.ContainsKey(runId))
         {
             _heads.Clear();
         }
 
-        _heads[runId] = new RunHead(sequence, entry);
+        _heads[runId] = head;
     }
 
-    private readonly record struct RunHead(long Sequence, long Entry);
+    /// <summary>A run's row key in <c>run_heads</c> and its last journal sequence and entry id.</summary>
+    private readonly record struct RunHead(long Key, long Sequence, long Entry);
 
     private sealed class QueuedWrite<T>(Func<StoreWriter, T> operation) : IQueuedWrite
     {

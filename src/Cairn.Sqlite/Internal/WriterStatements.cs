@@ -27,15 +27,16 @@ internal sealed class WriterStatements : IDisposable
         RollbackToSavepoint = Prepare("ROLLBACK TO cairn_commit");
         MaxEntryId = Prepare("SELECT coalesce(max(id), 0) FROM journal");
 
-        // ?1 run, ?2/?3 expected last sequence and entry, ?4/?5 new ones, ?6 release, ?7 owner that must hold the run.
+        // ?1 run key, ?2 run id, ?3/?4 expected last sequence and entry, ?5/?6 new ones, ?7 owner that must hold the run.
+        // It sets no indexed column, so a step maintains no index.
         AdvanceHead = Prepare("""
-            UPDATE run_heads SET last_seq = ?4, last_entry = ?5,
-                owner = CASE WHEN ?6 THEN NULL ELSE owner END,
-                lease_until = CASE WHEN ?6 THEN NULL ELSE lease_until END
-            WHERE run_id = ?1 AND last_seq = ?2 AND last_entry = ?3 AND (?7 IS NULL OR owner = ?7)
+            UPDATE run_heads SET last_seq = ?5, last_entry = ?6
+            WHERE run_key = ?1 AND run_id = ?2 AND last_seq = ?3 AND last_entry = ?4 AND (?7 IS NULL OR owner = ?7)
             """);
+        ReleaseHead = Prepare("UPDATE run_heads SET owner = NULL, lease_until = NULL WHERE run_key = ?1");
         ReadHead = Prepare("""
-            SELECT r.status, h.owner, h.last_seq, h.last_entry FROM runs r JOIN run_heads h ON h.run_id = r.id WHERE r.id = ?1
+            SELECT r.status, h.owner, h.run_key, h.last_seq, h.last_entry
+            FROM runs r JOIN run_heads h ON h.run_key = r.create_order WHERE r.id = ?1
             """);
         InsertEntry = Prepare("""
             INSERT INTO journal (id, run_id, seq, prev, kind, position, name, payload, attempt, at, started_at)
@@ -45,7 +46,7 @@ internal sealed class WriterStatements : IDisposable
             INSERT INTO runs (id, workflow, version, status, input, session_id, user_id, parent_run_id, parent_position, created_at, updated_at)
             VALUES (?1, ?2, ?3, ?10, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT (id) DO NOTHING
             """);
-        InsertHead = Prepare("INSERT INTO run_heads (run_id, last_seq, last_entry, owner, lease_until) VALUES (?1, 1, ?2, ?3, ?4)");
+        InsertHead = Prepare("INSERT INTO run_heads (run_key, run_id, last_seq, last_entry, owner, lease_until) VALUES (?1, ?2, 1, ?3, ?4, ?5)");
         ReadParent = Prepare("SELECT parent_run_id FROM runs WHERE id = ?1");
         ReadStateVersion = Prepare("SELECT version FROM scoped_state WHERE scope = ?1 AND scope_id = ?2 AND key = ?3");
         WriteState = Prepare("""
@@ -95,6 +96,8 @@ internal sealed class WriterStatements : IDisposable
     public SqliteStatement MaxEntryId { get; }
 
     public SqliteStatement AdvanceHead { get; }
+
+    public SqliteStatement ReleaseHead { get; }
 
     public SqliteStatement ReadHead { get; }
 
