@@ -5,12 +5,31 @@ using Cairn.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 // Modes (all on a SQLite file):
-//   steps DB RUN N            host a run of N sequential steps (each takes a few ms) until it completes; prints "done OUTPUT"
+//   steps DB RUN N            host a run of N sequential steps until it completes; prints "body STEP" inside each step body,
+//                             which then waits for a "go" line on stdin ("all" lets every body through); prints "done OUTPUT"
 //   ask DB RUN                host a run that asks a question and then records the answer in a step; prints "waiting" once asked, "done OUTPUT" at the end
 //   answer DB RUN VALUE       answer the run's question, print "answered", then kill this process with SIGKILL at once
 var mode = args[0];
 var db = args[1];
 var runId = args[2];
+
+var gate = new SemaphoreSlim(0);
+var openGate = false;
+_ = Task.Run(async () =>
+{
+    while (await Console.In.ReadLineAsync() is { } line)
+    {
+        if (line == "all")
+        {
+            Volatile.Write(ref openGate, true);
+            gate.Release(1_000_000);
+        }
+        else if (line == "go")
+        {
+            gate.Release();
+        }
+    }
+});
 
 var services = new ServiceCollection();
 services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(100))
@@ -23,8 +42,12 @@ services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(100))
             var input = v;
             v = await ctx.Step("step-" + (i + 1).ToString(CultureInfo.InvariantCulture), async s =>
             {
-                await Task.Delay(15, s.CancellationToken);
                 Console.WriteLine("body " + s.StepName);
+                if (!Volatile.Read(ref openGate))
+                {
+                    await gate.WaitAsync(s.CancellationToken);
+                }
+
                 return input + 1;
             });
         }

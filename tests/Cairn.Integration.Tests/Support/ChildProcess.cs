@@ -38,7 +38,7 @@ public sealed class ChildProcess : IAsyncDisposable
             throw new FileNotFoundException("Build tests/Cairn.CrashHost first (dotnet build Cairn.slnx).", dll);
         }
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var a in args)
         {
@@ -69,6 +69,13 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The child exited ({ExitCode()}) without a matching line; it printed: {string.Join(" | ", _seen)}");
+    }
+
+    /// <summary>Writes a line to the child's standard input.</summary>
+    public async Task SendAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
     }
 
     /// <summary>Kills the process with SIGKILL: no cleanup, no flush, like a power cut for the process.</summary>
