@@ -7,7 +7,9 @@ namespace Cairn.Storage;
 /// </summary>
 /// <remarks>
 /// While one batch is being written (and synced), the next one fills up, so the cost of a durable sync is shared
-/// by every commit that arrived meanwhile. Callers' continuations run on the thread pool, never on the writer.
+/// by every commit that arrived meanwhile. Callers' continuations run on the thread pool, never on the writer: the
+/// batch is split into one share per processor and each share is completed by one work item, so a batch of a
+/// thousand commits wakes a few threads rather than a thousand.
 /// </remarks>
 public sealed class GroupCommitter : IDisposable
 {
@@ -70,6 +72,17 @@ public sealed class GroupCommitter : IDisposable
         _writer.Join();
     }
 
+    private static void CompleteOnThreadPool(List<PendingCommit> done, Exception? batchError)
+    {
+        var shares = Math.Clamp(done.Count / 8, 1, Environment.ProcessorCount);
+        var size = (done.Count + shares - 1) / shares;
+        for (var start = 0; start < done.Count; start += size)
+        {
+            var share = new Share(done, start, Math.Min(size, done.Count - start), batchError);
+            ThreadPool.UnsafeQueueUserWorkItem(share, preferLocal: false);
+        }
+    }
+
     private void WriterLoop()
     {
         while (true)
@@ -109,13 +122,21 @@ public sealed class GroupCommitter : IDisposable
                     batchError = e;
                 }
 
-                foreach (var pending in slice)
-                {
-                    pending.Complete(batchError);
-                }
+                CompleteOnThreadPool(slice == batch ? [.. slice] : slice, batchError);
             }
 
             batch.Clear();
+        }
+    }
+
+    private sealed class Share(List<PendingCommit> commits, int start, int count, Exception? batchError) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                commits[i].Complete(batchError);
+            }
         }
     }
 }

@@ -3,7 +3,8 @@ namespace Cairn.Storage;
 /// <summary>A commit waiting in a <see cref="GroupCommitter"/> batch; the batch executor sets its outcome.</summary>
 public sealed class PendingCommit
 {
-    private readonly TaskCompletionSource<CommitResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed by a thread-pool item that completes a whole share of the batch; continuations run inline there.
+    private readonly TaskCompletionSource<CommitResult> _done = new();
 
     internal PendingCommit(RunCommit commit) => Commit = commit;
 
