@@ -127,6 +127,26 @@ internal sealed class SqliteStatement : IDisposable
         return raw.sqlite3_changes(_db);
     }
 
+    /// <summary>Runs a statement that returns no rows, reporting a busy database instead of throwing.</summary>
+    /// <returns><see langword="false"/> when the database was locked by another connection (SQLITE_BUSY).</returns>
+    /// <exception cref="SqliteException">The statement failed otherwise.</exception>
+    public bool TryExecute()
+    {
+        var rc = raw.sqlite3_step(_stmt);
+        raw.sqlite3_reset(_stmt);
+        if (rc == raw.SQLITE_BUSY)
+        {
+            return false;
+        }
+
+        if (rc is not raw.SQLITE_DONE and not raw.SQLITE_ROW)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        return true;
+    }
+
     /// <summary>Starts reading the statement's rows; dispose the reader to make the statement reusable.</summary>
     /// <returns>The reader.</returns>
     public SqliteRowReader Query() => new(this);
