@@ -110,7 +110,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
                 StoreFile.Create(connection, _path, _timeProvider.GetUtcNow());
             }
 
-            _writer = new StoreWriter(connection, _options.MaxBatch);
+            _writer = new StoreWriter(connection, _options.MaxBatch, _options.BusyTimeout);
         }
         catch
         {

@@ -1,5 +1,7 @@
 using Cairn.Journal;
 using Cairn.Storage;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cairn.Sqlite.Tests;
 
@@ -118,6 +120,34 @@ public sealed class SqliteStoreSharingTests : IDisposable
         {
             Assert.Equal(Enumerable.Range(1, 30).Select(s => (long)s), (await (i % 3 == 0 ? a : b).ReadJournalAsync("r" + i)).Select(e => e.Sequence));
         }
+    }
+
+    [Fact]
+    public async Task CreateRunAsync_AnotherConnectionHoldsTheWriteLockPastTheBusyTimeout_ThrowsBusyAndWritesNothing()
+    {
+        var path = _folder.File("cairn.db");
+        await using var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = path, BusyTimeout = TimeSpan.Zero });
+        await store.InitializeAsync();
+        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        other.Open();
+        using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<SqliteException>(
+            () => store.CreateRunAsync(new NewRun { RunId = "r1", Workflow = "w", CreatedAt = T0 }).AsTask());
+
+        Assert.Equal(raw.SQLITE_BUSY, error.SqliteErrorCode);
+        using (var rollback = other.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        Assert.Null(await store.GetRunAsync("r1"));
+        Assert.True(await store.CreateRunAsync(new NewRun { RunId = "r1", Workflow = "w", CreatedAt = T0 }));
     }
 
     private static async Task<SqliteWorkflowStore> OpenAsync(string path, SqliteDurability durability = SqliteDurability.Full)

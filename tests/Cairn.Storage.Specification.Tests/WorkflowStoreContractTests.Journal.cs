@@ -191,4 +191,36 @@ public abstract partial class WorkflowStoreContractTests
         Assert.Equal(Enumerable.Range(1, 301).Select(i => (long)i), journal.Select(e => e.Sequence));
         Assert.All(journal.Skip(1), e => Assert.Equal("step-" + e.Sequence, e.Name));
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5_000)]
+    [InlineData(200_000)]
+    public async Task CommitAsync_NonAsciiTextOfAnySize_RoundTripsExactly(int length)
+    {
+        const string runId = "über-lauf-✓-😀";
+        var payload = "\"" + string.Concat(Enumerable.Repeat("żółw 🐢 — ", length / 10 + 1))[..length] + "\"";
+        await Store.CreateRunAsync(NewRun(runId) with { Input = payload, SessionId = "sitzung-ß" });
+
+        await Store.CommitAsync(new RunCommit
+        {
+            RunId = runId,
+            Entries = [Entry(2, payload: payload)],
+            OpenWaits = [new WaitRecord("2", WaitKind.Question, "question:größe", null, payload)],
+            StateWrite = new ScopedStateWrite(StateScope.Session, "sitzung-ß", "schlüssel", payload, null),
+            At = At(2),
+        });
+        await SendAsync(runId, "nachricht-✉", payload);
+
+        var run = await GetAsync(runId);
+        Assert.Equal(payload, run.Input);
+        Assert.Equal("sitzung-ß", run.SessionId);
+        Assert.Equal(payload, Assert.Single(run.Waits).Detail);
+        var journal = await Store.ReadJournalAsync(runId);
+        Assert.Equal([payload, payload], journal.Select(e => e.Payload));
+        Assert.Equal(new ScopedValue(payload, 1), await Store.GetScopedStateAsync(StateScope.Session, "sitzung-ß", "schlüssel"));
+        var signal = Assert.Single(await Store.ReadSignalsAsync(runId));
+        Assert.Equal(("nachricht-✉", payload), (signal.Name, signal.Payload));
+        Assert.Equal([runId], (await Store.ListRunsAsync(new RunQuery())).Select(r => r.RunId));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cairn.Storage;
 
 namespace Cairn.Sqlite.Internal;
@@ -133,9 +134,19 @@ internal sealed partial class StoreWriter
         _s.ReleaseSavepoint.Execute();
     }
 
+    /// <summary>Takes the file's write lock, waiting up to the busy timeout while another process holds it.</summary>
     private void BeginTransaction()
     {
-        _s.Begin.Execute();
+        var started = Stopwatch.GetTimestamp();
+        while (!_s.Begin.TryExecute())
+        {
+            if (Stopwatch.GetElapsedTime(started) >= _busyTimeout)
+            {
+                _s.Begin.Execute();
+                break;
+            }
+        }
+
         _nextEntryId = (_s.MaxEntryId.ScalarInt64() ?? 0) + 1;
     }
 

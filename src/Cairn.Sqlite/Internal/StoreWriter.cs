@@ -24,6 +24,7 @@ internal sealed partial class StoreWriter : IDisposable
     private readonly GroupCommitter _committer;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _queueLock = new();
+    private readonly TimeSpan _busyTimeout;
 
     // The journal head of runs this writer has seen, so a step can skip reading it. Only a hint: every write that
     // relies on it checks it in its WHERE clause, so a stale entry (another process appended) costs one extra read.
@@ -35,9 +36,15 @@ internal sealed partial class StoreWriter : IDisposable
     /// <summary>Initializes a new instance of the <see cref="StoreWriter"/> class and starts its committer.</summary>
     /// <param name="connection">An open read-write connection; the writer owns it from now on.</param>
     /// <param name="maxBatch">The most commits in one transaction.</param>
-    public StoreWriter(SqliteConnection connection, int maxBatch)
+    /// <param name="busyTimeout">How long to wait for another process's write lock.</param>
+    public StoreWriter(SqliteConnection connection, int maxBatch, TimeSpan busyTimeout)
     {
         _connection = connection;
+        _busyTimeout = busyTimeout;
+
+        // SQLite's busy handler sleeps up to 100 ms between attempts, which rarely meets the short gaps between the
+        // transactions of a busy writer in another process; BeginTransaction polls every millisecond instead.
+        StoreConnections.Execute(connection, "PRAGMA busy_timeout = 1;");
         _s = new WriterStatements(connection);
         _queries = new RunQueries(connection);
         _committer = new GroupCommitter(WriteBatch, "Cairn SQLite writer", maxBatch);
