@@ -36,6 +36,20 @@ public abstract partial class WorkflowStoreContractTests
     }
 
     [Fact]
+    public async Task ListRunsAsync_OwnerFilter_MatchesRunsHeldByThatOwner()
+    {
+        await CreateClaimedAsync("mine", Owner);
+        await CreateClaimedAsync("theirs", "other-host");
+        await CreateAsync("free", createdAt: At(9));
+        await Store.CreateRunAsync(NewRun("adopted", createdAt: At(10)) with { Owner = Owner, LeaseUntil = At(100) });
+
+        var runs = await Store.ListRunsAsync(new RunQuery { Owner = Owner, Status = RunStatus.Running });
+
+        Assert.Equal(["adopted", "mine"], runs.Select(r => r.RunId).Order());
+        Assert.All(runs, r => Assert.Equal(Owner, r.Owner));
+    }
+
+    [Fact]
     public async Task ListRunsAsync_Limit_ReturnsTheNewestOnly()
     {
         for (var i = 0; i < 5; i++)

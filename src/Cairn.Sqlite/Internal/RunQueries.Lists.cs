@@ -53,12 +53,13 @@ internal sealed partial class RunQueries
     /// <returns>The runs, without their waits.</returns>
     public IReadOnlyList<RunRecord> ListRuns(RunQuery query)
     {
-        var mask = (query.Status is null ? 0 : 1) | (query.Workflow is null ? 0 : 2) | (query.ParentRunId is null ? 0 : 4);
+        var mask = (query.Status is null ? 0 : 1) | (query.Workflow is null ? 0 : 2) | (query.ParentRunId is null ? 0 : 4) | (query.Owner is null ? 0 : 8);
         var statement = _listRuns[mask] ??= new SqliteStatement(_connection, ListRunsSql(mask));
         statement.Bind(1, query.Status is { } status ? (long)status : null)
             .Bind(2, query.Workflow)
             .Bind(3, query.ParentRunId)
-            .Bind(4, (long)query.Limit);
+            .Bind(4, (long)query.Limit)
+            .Bind(5, query.Owner);
         var runs = new List<RunRecord>();
         using var rows = statement.Query();
         while (rows.Read())
@@ -75,8 +76,9 @@ internal sealed partial class RunQueries
         where += (mask & 1) != 0 ? " AND r.status = ?1" : string.Empty;
         where += (mask & 2) != 0 ? " AND r.workflow = ?2" : string.Empty;
         where += (mask & 4) != 0 ? " AND r.parent_run_id = ?3" : string.Empty;
+        where += (mask & 8) != 0 ? " AND h.owner = ?5" : " AND (?5 IS NULL OR 1 = 1)";
 
-        // Unused ?1..?3 can still be bound: SQLite numbers parameters up to the highest one used (?4).
+        // Every parameter ?1..?5 appears, so all can be bound whichever filters are used.
         return $"SELECT {RunColumns} WHERE {where} ORDER BY r.created_at DESC, r.create_order DESC LIMIT ?4";
     }
 }

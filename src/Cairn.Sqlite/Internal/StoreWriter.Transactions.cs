@@ -19,7 +19,7 @@ internal sealed partial class StoreWriter
         try
         {
             RunQueuedWrites();
-            if (!TryWriteBatch(batch, isolateEachCommit: false))
+            if (batch.Count > 0 && !TryWriteBatch(batch, isolateEachCommit: false))
             {
                 TryWriteBatch(batch, isolateEachCommit: true);
             }

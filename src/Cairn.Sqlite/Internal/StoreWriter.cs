@@ -10,9 +10,9 @@ namespace Cairn.Sqlite.Internal;
 /// writes from one process never wait on SQLite's busy handler for each other.
 /// </summary>
 /// <remarks>
-/// Whoever holds the gate runs the queued writes: the committer's thread before each batch, or the caller itself
-/// when the writer is idle. Several processes may write the same file; SQLite's write lock (taken by
-/// <c>BEGIN IMMEDIATE</c>, waiting up to the busy timeout) serializes them.
+/// The committer's thread runs the queued writes before each batch (it is woken for them when no commit is
+/// queued). Several processes may write the same file; SQLite's write lock (taken by <c>BEGIN IMMEDIATE</c>,
+/// waiting up to the busy timeout) serializes them.
 /// </remarks>
 internal sealed partial class StoreWriter : IDisposable
 {
@@ -68,9 +68,9 @@ internal sealed partial class StoreWriter : IDisposable
 
     /// <summary>Runs a write in its own savepoint of a durable transaction on the write connection.</summary>
     /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="operation">The write; it runs on whichever thread holds the gate.</param>
+    /// <param name="operation">The write; it runs on the committer's thread, before its next batch.</param>
     /// <returns>The write's result, once durable.</returns>
-    public async Task<T> RunAsync<T>(Func<StoreWriter, T> operation)
+    public Task<T> RunAsync<T>(Func<StoreWriter, T> operation)
     {
         var write = new QueuedWrite<T>(operation);
         lock (_queueLock)
@@ -79,17 +79,10 @@ internal sealed partial class StoreWriter : IDisposable
             _queued.Add(write);
         }
 
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            RunQueuedWrites();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
-        return await write.Task.ConfigureAwait(false);
+        // The committer's thread runs queued writes before its next batch, so concurrent writes (many runs created
+        // at once) share one transaction, and callers never do a durable sync on their own thread.
+        _committer.Wake();
+        return write.Task;
     }
 
     /// <summary>Writes what is queued, then closes the connection.</summary>

@@ -101,7 +101,9 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
 
     public async Task<RunInfo> WaitForCompletionAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var poll = TimeSpan.FromMilliseconds(50);
+        // A run this process executes reports its end through the notifications; others are polled, starting fast
+        // and backing off to the host's poll interval.
+        var poll = engine.Host?.FindActive(runId) is null ? TimeSpan.FromMilliseconds(50) : engine.Options.PollInterval;
         while (true)
         {
             var finished = engine.Notifications.WhenFinished(runId);
@@ -111,7 +113,6 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
                 return ToInfo(run);
             }
 
-            // Runs executed by another process are seen by polling, backing off to the host's poll interval.
             if (await Task.WhenAny(finished, Task.Delay(poll, TimeProvider.System, cancellationToken)).ConfigureAwait(false) == finished
                 && finished.Result is { } final)
             {

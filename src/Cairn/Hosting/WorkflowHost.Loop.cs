@@ -116,14 +116,22 @@ public sealed partial class WorkflowHost
             }
         }
 
-        foreach (var execution in _active.Values)
+        if (_active.IsEmpty)
         {
-            var run = await _engine.Store.GetRunAsync(execution.RunId, cancellationToken).ConfigureAwait(false);
-            if (run is not null && run.Owner == Owner)
+            return;
+        }
+
+        var held = await _engine.Store.ListRunsAsync(new RunQuery { Status = RunStatus.Running, Owner = Owner, Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+        foreach (var run in held)
+        {
+            if (_active.TryGetValue(run.RunId, out var execution))
             {
                 execution.ApplyControl(run.Control);
             }
+        }
 
+        foreach (var execution in _active.Values)
+        {
             execution.Notify();
         }
     }

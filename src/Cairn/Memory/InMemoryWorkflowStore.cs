@@ -153,7 +153,8 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             IReadOnlyList<RunRecord> runs = _runs.Values
                 .Where(s => (query.Status is null || s.Status == query.Status)
                     && (query.Workflow is null || s.Workflow == query.Workflow)
-                    && (query.ParentRunId is null || s.ParentRunId == query.ParentRunId))
+                    && (query.ParentRunId is null || s.ParentRunId == query.ParentRunId)
+                    && (query.Owner is null || s.Owner == query.Owner))
                 .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Order)
                 .Take(query.Limit)
                 .Select(s => s.Snapshot(withWaits: false))

@@ -20,6 +20,7 @@ public sealed class GroupCommitter : IDisposable
     private List<PendingCommit> _queue = new();
     private List<PendingCommit> _spare = new();
     private bool _stopping;
+    private bool _wake;
 
     /// <summary>Initializes a new instance of the <see cref="GroupCommitter"/> class and starts its writer thread.</summary>
     /// <param name="writeBatch">Applies a batch in one durable transaction; sets <see cref="PendingCommit.Result"/> or <see cref="PendingCommit.Error"/> per commit, or throws to fail the whole batch.</param>
@@ -55,6 +56,17 @@ public sealed class GroupCommitter : IDisposable
         return pending.Task;
     }
 
+    /// <summary>Makes the writer thread call the batch function soon, even with no commit queued (for other writes the store queued itself).</summary>
+    public void Wake()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            _wake = true;
+            Monitor.Pulse(_gate);
+        }
+    }
+
     /// <summary>Writes what is queued, then stops the writer thread.</summary>
     public void Dispose()
     {
@@ -70,6 +82,19 @@ public sealed class GroupCommitter : IDisposable
         }
 
         _writer.Join();
+    }
+
+    private void WriteEmpty()
+    {
+        try
+        {
+            _writeBatch([]);
+        }
+#pragma warning disable CA1031 // The store reports errors of its own queued writes to their callers.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private static void CompleteOnThreadPool(List<PendingCommit> done, Exception? batchError)
@@ -90,19 +115,26 @@ public sealed class GroupCommitter : IDisposable
             List<PendingCommit> batch;
             lock (_gate)
             {
-                while (_queue.Count == 0 && !_stopping)
+                while (_queue.Count == 0 && !_stopping && !_wake)
                 {
                     Monitor.Wait(_gate);
                 }
 
-                if (_queue.Count == 0)
+                if (_queue.Count == 0 && !_wake)
                 {
                     return;
                 }
 
+                _wake = false;
                 batch = _queue;
                 _queue = _spare;
                 _spare = batch;
+            }
+
+            if (batch.Count == 0)
+            {
+                WriteEmpty();
+                continue;
             }
 
             for (var start = 0; start < batch.Count; start += _maxBatch)

@@ -12,6 +12,9 @@ public sealed record RunQuery
     /// <summary>Gets the parent run to match (children of it), or <see langword="null"/> for any.</summary>
     public string? ParentRunId { get; init; }
 
+    /// <summary>Gets the owning host to match, or <see langword="null"/> for any.</summary>
+    public string? Owner { get; init; }
+
     /// <summary>Gets the most runs to return.</summary>
     /// <value>Defaults to 100.</value>
     public int Limit { get; init; } = 100;
