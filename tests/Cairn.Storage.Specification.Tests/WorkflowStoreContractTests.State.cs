@@ -46,6 +46,33 @@ public abstract partial class WorkflowStoreContractTests
     }
 
     [Fact]
+    public async Task CommitAsync_ConflictWithConflictEntries_AppendsThoseEntriesInsteadAndChangesNothingElse()
+    {
+        await CreateAsync("r1");
+        await Store.CommitAsync(StateCommit("r1", 2, new ScopedStateWrite(StateScope.Session, "s1", "k", "\"a\"", null)));
+
+        var result = await Store.CommitAsync(new RunCommit
+        {
+            RunId = "r1",
+            Entries = [Entry(3, Journal.JournalEntryKind.StateChanged, "2", payload: "\"written\"")],
+            ConflictEntries = [Entry(3, Journal.JournalEntryKind.StateChanged, "2", payload: "\"conflict\"")],
+            StateWrite = new ScopedStateWrite(StateScope.Session, "s1", "k", "\"b\"", 0),
+            Status = RunStatus.Suspended,
+            At = At(3),
+        });
+
+        Assert.Equal(new CommitResult(CommitOutcome.StateConflict, 1), result);
+        var journal = await Store.ReadJournalAsync("r1");
+        Assert.Equal("\"conflict\"", journal[^1].Payload);
+        Assert.Equal(3, journal[^1].Sequence);
+        Assert.Equal(RunStatus.Pending, (await Store.GetRunAsync("r1"))!.Status);
+        Assert.Equal(new ScopedValue("\"a\"", 1), await Store.GetScopedStateAsync(StateScope.Session, "s1", "k"));
+
+        var next = await Store.CommitAsync(new RunCommit { RunId = "r1", Entries = [Entry(4)], At = At(4) });
+        Assert.Equal(CommitOutcome.Committed, next.Outcome);
+    }
+
+    [Fact]
     public async Task CommitAsync_ExpectedVersionDiffers_ReturnsConflictWithTheCurrentVersionAndWritesNothing()
     {
         await CreateAsync("r1");

@@ -77,6 +77,18 @@ internal sealed partial class StoreWriter
             var current = _s.ReadStateVersion.Bind(1, (long)write.Scope).Bind(2, write.ScopeId).Bind(3, write.Key).ScalarInt64() ?? 0;
             if (write.ExpectedVersion is { } expectedVersion && expectedVersion != current)
             {
+                // The conflict is recorded in the journal instead of the commit's own entries (same sequences).
+                if (commit.ConflictEntries is { Count: > 0 } conflictEntries)
+                {
+                    var recorded = new RunCommit { RunId = commit.RunId, Owner = commit.Owner, Entries = conflictEntries, At = commit.At };
+                    if (!AdvanceHead(recorded, head))
+                    {
+                        throw new InvalidOperationException($"The journal head of run '{commit.RunId}' changed inside the write transaction.");
+                    }
+
+                    AppendEntries(recorded, head);
+                }
+
                 pending.Result = new CommitResult(CommitOutcome.StateConflict, current);
                 return;
             }
