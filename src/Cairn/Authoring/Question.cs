@@ -10,7 +10,7 @@ namespace Cairn;
 public sealed record Question(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("prompt")] string Prompt,
-    [property: JsonPropertyName("kind"), JsonConverter(typeof(JsonStringEnumConverter<QuestionKind>))] QuestionKind Kind = QuestionKind.Text,
+    [property: JsonPropertyName("kind"), JsonConverter(typeof(QuestionKindConverter))] QuestionKind Kind = QuestionKind.Text,
     [property: JsonPropertyName("options")] IReadOnlyList<ChoiceOption>? Options = null)
 {
     /// <summary>Gets the signal name that carries this question's answer.</summary>
