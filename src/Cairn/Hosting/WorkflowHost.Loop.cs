@@ -34,6 +34,8 @@ public sealed partial class WorkflowHost
             Start(run, fresh: false);
         }
 
+        // Only when every free slot was filled may more runs be waiting; then a finished run should wake the loop.
+        _backlog = claimed.Count == free;
         return claimed.Count > 0 && claimed.Count == free;
     }
 
@@ -61,7 +63,10 @@ public sealed partial class WorkflowHost
         {
             _active.TryRemove(execution.RunId, out _);
             Interlocked.Decrement(ref _slots);
-            Poke();
+            if (_backlog)
+            {
+                Poke();
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public sealed partial class WorkflowHost : BackgroundService
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _nextHousekeeping;
     private int _slots;
+    private volatile bool _backlog;
     private volatile bool _executing;
 
     internal WorkflowHost(WorkflowEngine engine, StoreInitializer initializer)
