@@ -7,20 +7,21 @@ namespace Cairn.Storage;
 /// </summary>
 /// <remarks>
 /// While one batch is being written (and synced), the next one fills up, so the cost of a durable sync is shared
-/// by every commit that arrived meanwhile. Callers' continuations run on the thread pool, never on the writer: the
-/// batch is split into one share per processor and each share is completed by one work item, so a batch of a
-/// thousand commits wakes a few threads rather than a thousand.
+/// by every commit that arrived meanwhile. Queuing takes no lock (a compare-and-swap push), so producers on many
+/// threads never convoy. Callers' continuations run on the thread pool, never on the writer: the batch is split
+/// into one share per processor and each share is completed by one work item, so a batch of a thousand commits
+/// wakes a few threads rather than a thousand.
 /// </remarks>
 public sealed class GroupCommitter : IDisposable
 {
     private readonly Action<IReadOnlyList<PendingCommit>> _writeBatch;
     private readonly int _maxBatch;
-    private readonly object _gate = new();
     private readonly Thread _writer;
-    private List<PendingCommit> _queue = new();
-    private List<PendingCommit> _spare = new();
-    private bool _stopping;
-    private bool _wake;
+    private readonly ManualResetEventSlim _signal = new(false, spinCount: 0);
+    private readonly List<PendingCommit> _batch = new();
+    private PendingCommit? _head;
+    private volatile bool _stopping;
+    private volatile bool _wake;
 
     /// <summary>Initializes a new instance of the <see cref="GroupCommitter"/> class and starts its writer thread.</summary>
     /// <param name="writeBatch">Applies a batch in one durable transaction; sets <see cref="PendingCommit.Result"/> or <see cref="PendingCommit.Error"/> per commit, or throws to fail the whole batch.</param>
@@ -40,17 +41,22 @@ public sealed class GroupCommitter : IDisposable
     /// <param name="commit">The commit.</param>
     /// <returns>The commit's result.</returns>
     /// <exception cref="ObjectDisposedException">The committer was disposed.</exception>
+    /// <remarks>Commits queued by one thread, one after another, are applied in that order.</remarks>
     public Task<CommitResult> CommitAsync(RunCommit commit)
     {
+        ObjectDisposedException.ThrowIf(_stopping, this);
         var pending = new PendingCommit(commit);
-        lock (_gate)
+        PendingCommit? head;
+        do
         {
-            ObjectDisposedException.ThrowIf(_stopping, this);
-            _queue.Add(pending);
-            if (_queue.Count == 1)
-            {
-                Monitor.Pulse(_gate);
-            }
+            head = Volatile.Read(ref _head);
+            pending.Next = head;
+        }
+        while (Interlocked.CompareExchange(ref _head, pending, head) != head);
+
+        if (head is null)
+        {
+            _signal.Set();
         }
 
         return pending.Task;
@@ -59,42 +65,23 @@ public sealed class GroupCommitter : IDisposable
     /// <summary>Makes the writer thread call the batch function soon, even with no commit queued (for other writes the store queued itself).</summary>
     public void Wake()
     {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_stopping, this);
-            _wake = true;
-            Monitor.Pulse(_gate);
-        }
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        _wake = true;
+        _signal.Set();
     }
 
     /// <summary>Writes what is queued, then stops the writer thread.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        if (_stopping)
         {
-            if (_stopping)
-            {
-                return;
-            }
-
-            _stopping = true;
-            Monitor.Pulse(_gate);
+            return;
         }
 
+        _stopping = true;
+        _signal.Set();
         _writer.Join();
-    }
-
-    private void WriteEmpty()
-    {
-        try
-        {
-            _writeBatch([]);
-        }
-#pragma warning disable CA1031 // The store reports errors of its own queued writes to their callers.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
+        _signal.Dispose();
     }
 
     private static void CompleteOnThreadPool(List<PendingCommit> done, Exception? batchError)
@@ -112,52 +99,61 @@ public sealed class GroupCommitter : IDisposable
     {
         while (true)
         {
-            List<PendingCommit> batch;
-            lock (_gate)
+            _signal.Reset();
+            var taken = Interlocked.Exchange(ref _head, null);
+            var wake = _wake;
+            _wake = false;
+            if (taken is null)
             {
-                while (_queue.Count == 0 && !_stopping && !_wake)
+                if (wake)
                 {
-                    Monitor.Wait(_gate);
+                    WriteSafely([]);
+                    continue;
                 }
 
-                if (_queue.Count == 0 && !_wake)
+                if (_stopping)
                 {
                     return;
                 }
 
-                _wake = false;
-                batch = _queue;
-                _queue = _spare;
-                _spare = batch;
-            }
-
-            if (batch.Count == 0)
-            {
-                WriteEmpty();
+                _signal.Wait();
                 continue;
             }
 
-            for (var start = 0; start < batch.Count; start += _maxBatch)
+            // The stack holds the newest first: reverse it into arrival order.
+            for (var p = taken; p is not null; p = p.Next)
             {
-                var slice = start == 0 && batch.Count <= _maxBatch
-                    ? batch
-                    : batch.GetRange(start, Math.Min(_maxBatch, batch.Count - start));
-                Exception? batchError = null;
-                try
-                {
-                    _writeBatch(slice);
-                }
-#pragma warning disable CA1031 // The writer must survive any store error and hand it to every waiting caller.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    batchError = e;
-                }
-
-                CompleteOnThreadPool(slice == batch ? [.. slice] : slice, batchError);
+                _batch.Add(p);
             }
 
-            batch.Clear();
+            _batch.Reverse();
+            for (var start = 0; start < _batch.Count; start += _maxBatch)
+            {
+                var slice = _batch.GetRange(start, Math.Min(_maxBatch, _batch.Count - start));
+                foreach (var p in slice)
+                {
+                    p.Next = null;
+                }
+
+                CompleteOnThreadPool(slice, WriteSafely(slice));
+            }
+
+            _batch.Clear();
+        }
+    }
+
+    private Exception? WriteSafely(List<PendingCommit> slice)
+    {
+        try
+        {
+            _writeBatch(slice);
+            return null;
+        }
+#pragma warning disable CA1031 // The writer must survive any store error and hand it to every waiting caller.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return e;
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class PendingCommit
 
     internal Task<CommitResult> Task => _done.Task;
 
+    /// <summary>Gets or sets the commit queued before this one (the committer's lock-free stack).</summary>
+    internal PendingCommit? Next { get; set; }
+
     internal void Complete(Exception? batchError)
     {
         var error = batchError ?? Error;
