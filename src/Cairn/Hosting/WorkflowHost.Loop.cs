@@ -58,6 +58,10 @@ public sealed partial class WorkflowHost
             {
                 await ReleaseAsync(execution.RunId).ConfigureAwait(false);
             }
+            else
+            {
+                _abandoned.TryRemove(execution.RunId, out _);
+            }
         }
         finally
         {
@@ -70,11 +74,28 @@ public sealed partial class WorkflowHost
         }
     }
 
+    /// <summary>
+    /// Gives up a run this host could not finish loading or executing (a store error): it is suspended for a while
+    /// that doubles with each failure in a row (1 s up to 1 min), so a run that keeps failing never spins a host.
+    /// </summary>
     private async Task ReleaseAsync(string runId)
     {
+        var failures = _abandoned.AddOrUpdate(runId, 1, (_, n) => n + 1);
+        var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures - 1, 6))));
+        var now = _engine.Time.GetUtcNow();
         try
         {
-            await _engine.Store.CommitAsync(new RunCommit { RunId = runId, Owner = Owner, Release = true, At = _engine.Time.GetUtcNow() }).ConfigureAwait(false);
+            await _engine.Store.CommitAsync(new RunCommit
+            {
+                RunId = runId,
+                Owner = Owner,
+                ExpectStatus = RunStatus.Running,
+                Status = RunStatus.Suspended,
+                WakeAt = now + backoff,
+                Release = true,
+                At = now,
+            }).ConfigureAwait(false);
+            _engine.Notifications.StatusChanged(runId, RunStatus.Suspended);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -15,6 +15,7 @@ public sealed partial class WorkflowHost : BackgroundService
     private readonly WorkflowEngine _engine;
     private readonly StoreInitializer _initializer;
     private readonly ConcurrentDictionary<string, RunExecution> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _abandoned = new(StringComparer.Ordinal);
     private readonly object _wakeGate = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _nextHousekeeping;

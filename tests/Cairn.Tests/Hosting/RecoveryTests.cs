@@ -47,4 +47,35 @@ public sealed class RecoveryTests
         Assert.Equal(2, await second.Client.WaitForOutputAsync<int>("orphan"));
         Assert.Equal(["two"], ran);
     }
+
+    [Fact]
+    public async Task StoreErrorWhileLoading_RunIsSuspendedWithGrowingBackoffAndThenCompletes()
+    {
+        var time = new ManualTimeProvider();
+        var store = new FlakyStore(failingReads: 2);
+        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("steady", async ctx => await ctx.Step("one", _ => 1)), store, time);
+
+        var id = await host.Client.StartAsync("steady");
+        var first = await host.WaitForStatusAsync(id, RunStatus.Suspended);
+        Assert.Equal(1, store.FailedReads);
+        Assert.Equal(RunStatus.Suspended, (await store.GetRunAsync(id))!.Status);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(1), (await store.GetRunAsync(id))!.WakeAt);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await WaitForFailedReadsAsync(store, 2);
+        await host.WaitForStatusAsync(id, RunStatus.Suspended);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(2), (await store.GetRunAsync(id))!.WakeAt);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await host.Client.WaitForOutputAsync<int>(id));
+        Assert.Equal(RunStatus.Suspended, first.Status);
+    }
+
+    private static async Task WaitForFailedReadsAsync(FlakyStore store, int count)
+    {
+        while (store.FailedReads < count)
+        {
+            await Task.Yield();
+        }
+    }
 }
