@@ -27,6 +27,12 @@ internal static class OwnerId
             return ticks != StartTicks;
         }
 
+        // On Linux a process that is gone has no /proc entry: no need to ask for it (and catch the error).
+        if (OperatingSystem.IsLinux() && !Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture)))
+        {
+            return true;
+        }
+
         try
         {
             using var process = Process.GetProcessById(pid);
