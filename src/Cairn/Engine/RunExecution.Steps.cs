@@ -58,10 +58,20 @@ internal sealed partial class RunExecution
             {
                 var startedAt = _engine.Time.GetUtcNow();
                 RunningSteps[position] = new RunningStep(name, startedAt, attempt);
-                Exception error;
+                T result;
+                Exception? error = null;
                 try
                 {
-                    var result = await InvokeBodyAsync(position, name, body, options, attempt).ConfigureAwait(false);
+                    result = await InvokeBodyAsync(position, name, body, options, attempt).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    result = default!;
+                    error = e;
+                }
+
+                if (error is null)
+                {
                     string payload;
                     try
                     {
@@ -74,14 +84,11 @@ internal sealed partial class RunExecution
                         return;
                     }
 
+                    // A store error here is not the step's failure: it ends this load (see the outer catch).
                     await CommitAsync(new Draft(JournalEntryKind.StepCompleted, position, name, payload, attempt, startedAt)).ConfigureAwait(false);
                     RunningSteps.TryRemove(position, out _);
                     done.SetResult(result);
                     return;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException && _fatal is null && e is not RunOwnershipLostException)
-                {
-                    error = e;
                 }
 
                 RunningSteps.TryRemove(position, out _);

@@ -49,31 +49,34 @@ public sealed class RecoveryTests
     }
 
     [Fact]
-    public async Task StoreErrorWhileLoading_RunIsSuspendedWithGrowingBackoffAndThenCompletes()
+    public async Task StoreErrorDuringAStep_RunIsSuspendedWithGrowingBackoffAndThenCompletes()
     {
         var time = new ManualTimeProvider();
-        var store = new FlakyStore(failingReads: 2);
+        var store = new FlakyStore(failingStepCommits: 2);
         await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("steady", async ctx => await ctx.Step("one", _ => 1)), store, time);
 
         var id = await host.Client.StartAsync("steady");
         var first = await host.WaitForStatusAsync(id, RunStatus.Suspended);
-        Assert.Equal(1, store.FailedReads);
+        Assert.Equal(1, store.FailedCommits);
         Assert.Equal(RunStatus.Suspended, (await store.GetRunAsync(id))!.Status);
         Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(1), (await store.GetRunAsync(id))!.WakeAt);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await WaitForFailedReadsAsync(store, 2);
+        await WaitForFailedCommitsAsync(store, 2);
         await host.WaitForStatusAsync(id, RunStatus.Suspended);
         Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(2), (await store.GetRunAsync(id))!.WakeAt);
 
         time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(1, await host.Client.WaitForOutputAsync<int>(id));
         Assert.Equal(RunStatus.Suspended, first.Status);
+        var journal = await host.Client.GetJournalAsync(id);
+        Assert.Single(journal, e => e.Kind == Journal.JournalEntryKind.StepCompleted);
+        Assert.DoesNotContain(journal, e => e.Kind is Journal.JournalEntryKind.StepFailed or Journal.JournalEntryKind.StepAttemptFailed);
     }
 
-    private static async Task WaitForFailedReadsAsync(FlakyStore store, int count)
+    private static async Task WaitForFailedCommitsAsync(FlakyStore store, int count)
     {
-        while (store.FailedReads < count)
+        while (store.FailedCommits < count)
         {
             await Task.Yield();
         }

@@ -4,34 +4,36 @@ using Cairn.Storage;
 
 namespace Cairn.Tests.Support;
 
-/// <summary>An in-memory store whose journal reads fail a given number of times, like a disk with a bad moment.</summary>
-public sealed class FlakyStore(int failingReads) : IWorkflowStore
+/// <summary>An in-memory store whose step commits fail a given number of times, like a disk with a bad moment.</summary>
+public sealed class FlakyStore(int failingStepCommits) : IWorkflowStore
 {
     private readonly InMemoryWorkflowStore _inner = new();
-    private int _failuresLeft = failingReads;
+    private int _failuresLeft = failingStepCommits;
+    private int _failed;
 
-    public int FailedReads { get; private set; }
+    public int FailedCommits => Volatile.Read(ref _failed);
 
-    public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(string runId, CancellationToken cancellationToken = default)
+    public ValueTask<CommitResult> CommitAsync(RunCommit commit, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        if (commit.Entries.Any(e => e.Kind == JournalEntryKind.StepCompleted) && Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
-            FailedReads++;
-            throw new IOException("disk I/O error");
+            Interlocked.Increment(ref _failed);
+            return ValueTask.FromException<CommitResult>(new IOException("disk I/O error"));
         }
 
-        return _inner.ReadJournalAsync(runId, cancellationToken);
+        return _inner.CommitAsync(commit, cancellationToken);
     }
+
+    public ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(string runId, CancellationToken cancellationToken = default) => _inner.ReadJournalAsync(runId, cancellationToken);
 
     public ValueTask InitializeAsync(CancellationToken cancellationToken = default) => _inner.InitializeAsync(cancellationToken);
 
-    public ValueTask<bool> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default) => _inner.CreateRunAsync(run with { Owner = null, LeaseUntil = null }, cancellationToken);
+    public ValueTask<bool> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default) => _inner.CreateRunAsync(run, cancellationToken);
 
     public ValueTask<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default) => _inner.GetRunAsync(runId, cancellationToken);
 
     public ValueTask<IReadOnlyList<SignalRecord>> ReadSignalsAsync(string runId, CancellationToken cancellationToken = default) => _inner.ReadSignalsAsync(runId, cancellationToken);
 
-    public ValueTask<CommitResult> CommitAsync(RunCommit commit, CancellationToken cancellationToken = default) => _inner.CommitAsync(commit, cancellationToken);
 
     public ValueTask<IReadOnlyList<RunRecord>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken = default) => _inner.ClaimAsync(request, cancellationToken);
 
