@@ -101,18 +101,19 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
 
     public async Task<RunInfo> WaitForCompletionAsync(string runId, CancellationToken cancellationToken = default)
     {
-        // A run this process executes reports its end through the notifications; others are polled, starting fast
-        // and backing off to the host's poll interval.
-        var poll = engine.Host?.FindActive(runId) is null ? TimeSpan.FromMilliseconds(50) : engine.Options.PollInterval;
+        // A run this process executes reports its end through the notifications (registered before anything is
+        // read, so no end is missed); runs executed elsewhere are polled, starting fast and backing off to the
+        // host's poll interval.
+        var finished = engine.Notifications.WhenFinished(runId);
+        var local = engine.Host?.FindActive(runId) is not null;
+        var poll = local ? engine.Options.PollInterval : TimeSpan.FromMilliseconds(50);
+        if (!local && await RequireAsync(runId, cancellationToken).ConfigureAwait(false) is { } first && first.Status.IsFinished())
+        {
+            return ToInfo(first);
+        }
+
         while (true)
         {
-            var finished = engine.Notifications.WhenFinished(runId);
-            var run = await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (run.Status.IsFinished())
-            {
-                return ToInfo(run);
-            }
-
             if (await Task.WhenAny(finished, Task.Delay(poll, TimeProvider.System, cancellationToken)).ConfigureAwait(false) == finished
                 && finished.Result is { } final)
             {
@@ -120,6 +121,12 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            var run = await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (run.Status.IsFinished())
+            {
+                return ToInfo(run);
+            }
+
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, engine.Options.PollInterval.Ticks));
         }
     }

@@ -6,6 +6,9 @@ namespace Cairn;
 /// <summary>Typed conveniences over <see cref="IWorkflowClient"/>.</summary>
 public static class WorkflowClientExtensions
 {
+    // One instance, so its type metadata is built once rather than on every call.
+    private static readonly JsonSerializerOptions DefaultOptions = new(JsonSerializerDefaults.Web);
+
     /// <summary>Waits until the run finishes and returns its output.</summary>
     /// <typeparam name="T">The output type.</typeparam>
     /// <param name="client">The client.</param>
@@ -23,6 +26,6 @@ public static class WorkflowClientExtensions
             throw new WorkflowRunException(runId, run.Status, run.Error);
         }
 
-        return run.Output is null ? default : JsonSerializer.Deserialize<T>(run.Output, serializerOptions ?? new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return run.Output is null ? default : JsonSerializer.Deserialize<T>(run.Output, serializerOptions ?? DefaultOptions);
     }
 }
