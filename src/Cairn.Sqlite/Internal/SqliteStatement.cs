@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -36,6 +37,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <param name="index">The 1-based parameter index.</param>
     /// <param name="value">The value.</param>
     /// <returns>This statement.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SqliteStatement Bind(int index, string? value)
     {
         if (value is null)
@@ -74,6 +76,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <param name="index">The 1-based parameter index.</param>
     /// <param name="value">The value.</param>
     /// <returns>This statement.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SqliteStatement Bind(int index, long value)
     {
         Check(raw.sqlite3_bind_int64(_stmt, index, value));
@@ -84,6 +87,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <param name="index">The 1-based parameter index.</param>
     /// <param name="value">The value.</param>
     /// <returns>This statement.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SqliteStatement Bind(int index, long? value) =>
         value is { } v ? Bind(index, v) : BindNull(index);
 
@@ -97,18 +101,21 @@ internal sealed class SqliteStatement : IDisposable
     /// <param name="index">The 1-based parameter index.</param>
     /// <param name="value">The value.</param>
     /// <returns>This statement.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SqliteStatement Bind(int index, DateTimeOffset value) => Bind(index, StoredTime.ToTicks(value));
 
     /// <summary>Binds a time as UTC ticks, or NULL.</summary>
     /// <param name="index">The 1-based parameter index.</param>
     /// <param name="value">The value.</param>
     /// <returns>This statement.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SqliteStatement Bind(int index, DateTimeOffset? value) =>
         value is { } v ? Bind(index, v) : BindNull(index);
 
     /// <summary>Binds NULL.</summary>
     /// <param name="index">The 1-based parameter index.</param>
     /// <returns>This statement.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SqliteStatement BindNull(int index)
     {
         Check(raw.sqlite3_bind_null(_stmt, index));
@@ -118,6 +125,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Runs the statement to its end.</summary>
     /// <returns>The number of rows it inserted, updated or deleted.</returns>
     /// <exception cref="SqliteException">The statement failed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Execute()
     {
         while (Step())

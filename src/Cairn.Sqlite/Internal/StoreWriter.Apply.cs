@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Journal;
 using Cairn.Storage;
 
@@ -6,6 +7,7 @@ namespace Cairn.Sqlite.Internal;
 /// <content>Applying one commit: every check comes before the first write.</content>
 internal sealed partial class StoreWriter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(PendingCommit pending)
     {
         var commit = pending.Commit;
@@ -135,6 +137,7 @@ internal sealed partial class StoreWriter
         pending.Result = ApplyRunChanges(commit, head, stateVersion);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlainStep(RunCommit commit)
     {
         var entries = commit.Entries;
@@ -155,6 +158,7 @@ internal sealed partial class StoreWriter
     }
 
     /// <summary>Moves the head past the commit's entries, if it is still where the caller saw it and the owner matches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AdvanceHead(RunCommit commit, RunHead head) =>
         _s.AdvanceHead
             .Bind(1, head.Key)
@@ -167,6 +171,7 @@ internal sealed partial class StoreWriter
             .Execute() == 1;
 
     /// <summary>Appends the commit's entries after the head (numbering those with sequence 0) and chains them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendEntries(RunCommit commit, RunHead head)
     {
         var sequence = head.Sequence;
@@ -182,6 +187,7 @@ internal sealed partial class StoreWriter
         RememberHead(commit.RunId, head with { Sequence = sequence, Entry = previous });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertEntry(string runId, long id, long sequence, long? previous, JournalEntry entry) =>
         _s.InsertEntry
             .Bind(1, id)
@@ -198,6 +204,7 @@ internal sealed partial class StoreWriter
             .Execute();
 
     /// <summary>Applies the release, waits, the consumed signal, control, status and outgoing signals, in the in-memory store's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CommitResult ApplyRunChanges(RunCommit commit, RunHead head, long stateVersion)
     {
         if (commit.Release)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Cairn.Storage;
 
 namespace Cairn.Sqlite.Internal;
@@ -13,6 +14,7 @@ internal sealed partial class StoreWriter
     /// and the batch needs no savepoints. Only when a write fails unexpectedly is the batch rolled back and written
     /// again with a savepoint around each commit, so that the failing commit alone is dropped.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteBatch(IReadOnlyList<PendingCommit> batch)
     {
         _gate.Wait();
@@ -30,6 +32,7 @@ internal sealed partial class StoreWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryWriteBatch(IReadOnlyList<PendingCommit> batch, bool isolateEachCommit)
     {
         BeginTransaction();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Cairn.Engine;
@@ -9,6 +10,7 @@ internal sealed class Payloads(JsonSerializerOptions options, int maxBytes)
 
     public int MaxBytes { get; } = maxBytes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Serialize<T>(T value, string what)
     {
         string json;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Journal;
 
 namespace Cairn.Engine;
@@ -53,6 +54,7 @@ internal sealed class ReplayLog
     public int Unvisited => Volatile.Read(ref _unvisited);
 
     /// <summary>Looks up a position and checks that the code asks for what was recorded there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Recorded? Match(string runId, string position, string callClass, string name)
     {
         if (!_byPosition.TryGetValue(position, out var r))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Journal;
 using Cairn.Storage;
 
@@ -21,6 +22,7 @@ internal sealed partial class RunExecution
 
     internal Task<CommitResult> CommitAsync(Draft draft, CommitExtras? extras = null) => CommitAsync([draft], extras);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Task<CommitResult> CommitAsync(Draft[] drafts, CommitExtras? extras = null)
     {
         var now = _engine.Time.GetUtcNow();
@@ -83,6 +85,7 @@ internal sealed partial class RunExecution
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private JournalEntry Materialize(Draft d, DateTimeOffset now, long? sequence = null) => new()
     {
         Sequence = sequence ?? _nextSequence++,

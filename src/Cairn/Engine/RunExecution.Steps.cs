@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Journal;
 
 namespace Cairn.Engine;
@@ -5,6 +6,7 @@ namespace Cairn.Engine;
 /// <content>Steps: replayed from the journal, or executed, committed and then handed back.</content>
 internal sealed partial class RunExecution
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Task<T> Step<T>(string position, string name, Func<StepContext, Task<T>> body, StepOptions? options)
     {
         var recorded = _log.Match(RunId, position, CallClass.Step, name);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cairn.Storage;
 
 /// <summary>
@@ -42,6 +44,7 @@ public sealed class GroupCommitter : IDisposable
     /// <returns>The commit's result.</returns>
     /// <exception cref="ObjectDisposedException">The committer was disposed.</exception>
     /// <remarks>Commits queued by one thread, one after another, are applied in that order.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<CommitResult> CommitAsync(RunCommit commit)
     {
         ObjectDisposedException.ThrowIf(_stopping, this);
@@ -95,6 +98,7 @@ public sealed class GroupCommitter : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriterLoop()
     {
         while (true)
