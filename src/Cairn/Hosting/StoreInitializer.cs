@@ -2,7 +2,7 @@ using Cairn.Storage;
 
 namespace Cairn.Hosting;
 
-/// <summary>Initializes the store once per process, for the host and the client alike.</summary>
+/// <summary>Initializes the store once per process, for the host and the client alike; a failed attempt is retried by the next caller.</summary>
 internal sealed class StoreInitializer(IWorkflowStore store)
 {
     private readonly object _gate = new();
@@ -12,14 +12,33 @@ internal sealed class StoreInitializer(IWorkflowStore store)
 
     public Task EnsureAsync(CancellationToken cancellationToken = default)
     {
+        TaskCompletionSource started;
         lock (_gate)
         {
-            if (_init is null || _init.IsFaulted || _init.IsCanceled)
+            if (_init is { IsFaulted: false, IsCanceled: false } pending)
             {
-                _init = store.InitializeAsync(cancellationToken).AsTask();
+                return pending;
             }
 
-            return _init;
+            started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _init = started.Task;
+        }
+
+        // The store may open files synchronously: do it outside the lock, so other callers wait on the task instead.
+        _ = InitializeAsync(started, cancellationToken);
+        return started.Task;
+    }
+
+    private async Task InitializeAsync(TaskCompletionSource started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            started.SetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            started.SetException(e);
         }
     }
 }
