@@ -20,7 +20,7 @@ internal sealed partial class RunExecution
     private readonly WorkflowRegistration _workflow;
     private readonly CancellationTokenSource _cancel = new();
     private readonly bool _fresh;
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WakeSignal _wake = new();
     private ReplayLog _log = null!;
     private int _busy;
     private volatile Exception? _fatal;
@@ -65,11 +65,7 @@ internal sealed partial class RunExecution
             var root = StartRoot();
             while (true)
             {
-                Task wake;
-                lock (_gate)
-                {
-                    wake = _wake.Task;
-                }
+                var wake = _wake.Next;
 
                 if (_fatal is { } fatal)
                 {
@@ -156,17 +152,7 @@ internal sealed partial class RunExecution
         }
     }
 
-    private void WakeExecutor()
-    {
-        TaskCompletionSource old;
-        lock (_gate)
-        {
-            old = _wake;
-            _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        old.TrySetResult();
-    }
+    private void WakeExecutor() => _wake.Fire();
 
     private RunOutcome Abandon(Exception error)
     {

@@ -16,8 +16,7 @@ public sealed partial class WorkflowHost : BackgroundService
     private readonly StoreInitializer _initializer;
     private readonly ConcurrentDictionary<string, RunExecution> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _abandoned = new(StringComparer.Ordinal);
-    private readonly object _wakeGate = new();
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WakeSignal _wake = new();
     private DateTimeOffset _nextHousekeeping;
     private int _slots;
     private volatile bool _backlog;
@@ -96,11 +95,7 @@ public sealed partial class WorkflowHost : BackgroundService
         await HousekeepingAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
-            Task wake;
-            lock (_wakeGate)
-            {
-                wake = _wake.Task;
-            }
+            var wake = _wake.Next;
 
             try
             {
@@ -139,15 +134,5 @@ public sealed partial class WorkflowHost : BackgroundService
         Poke();
     }
 
-    private void Poke()
-    {
-        TaskCompletionSource old;
-        lock (_wakeGate)
-        {
-            old = _wake;
-            _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        old.TrySetResult();
-    }
+    private void Poke() => _wake.Fire();
 }
