@@ -3,13 +3,13 @@ using Cairn.Tests.Support;
 
 namespace Cairn.Tests.Engine;
 
-public sealed class ChildWorkflowTests
+public class ChildWorkflowTests : EngineTests
 {
     [Fact]
     public async Task RunChild_StartsTheChildOnceAndReturnsItsOutput()
     {
         var childRuns = 0;
-        await using var host = await TestHost.StartAsync(b => b
+        await using var host = await StartHostAsync(b => b
             .AddWorkflow<int, int>("square", async (ctx, x) => await ctx.Step("mul", _ =>
             {
                 Interlocked.Increment(ref childRuns);
@@ -34,7 +34,7 @@ public sealed class ChildWorkflowTests
     [Fact]
     public async Task RunChild_FailingChild_ThrowsWorkflowRunExceptionIntoTheParent()
     {
-        await using var host = await TestHost.StartAsync(b => b
+        await using var host = await StartHostAsync(b => b
             .AddWorkflow<int>("broken", async ctx => await ctx.Step<int>("boom", _ => Throw<int>(new InvalidOperationException("no stock"))))
             .AddWorkflow<string>("parent", async ctx =>
             {

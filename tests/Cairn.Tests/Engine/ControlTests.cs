@@ -4,7 +4,7 @@ using Cairn.Tests.Support;
 
 namespace Cairn.Tests.Engine;
 
-public sealed class ControlTests
+public class ControlTests : EngineTests
 {
     [Fact]
     public async Task Pause_RunningRun_StopsAtTheNextStepAndResumeFinishesIt()
@@ -12,7 +12,7 @@ public sealed class ControlTests
         var inStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondRan = 0;
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("pausable", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("pausable", async ctx =>
         {
             await ctx.Step("first", async _ =>
             {
@@ -41,7 +41,7 @@ public sealed class ControlTests
     [Fact]
     public async Task Pause_SuspendedRun_IsPausedAtOnceAndSignalsWaitUntilResume()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("waiting", async ctx => await ctx.WaitForEvent<int>("go")));
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("waiting", async ctx => await ctx.WaitForEvent<int>("go")));
         var id = await host.Client.StartAsync("waiting");
         await host.WaitForStatusAsync(id, RunStatus.Suspended);
 
@@ -58,7 +58,7 @@ public sealed class ControlTests
     {
         var inStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tokenSeen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("cancellable", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("cancellable", async ctx =>
             await ctx.Step("forever", async s =>
             {
                 inStep.SetResult();
@@ -88,7 +88,7 @@ public sealed class ControlTests
     [Fact]
     public async Task Cancel_SuspendedRun_IsCancelledWithoutLoadingIt()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("idle", async ctx => await ctx.WaitForEvent<int>("never")));
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("idle", async ctx => await ctx.WaitForEvent<int>("never")));
         var id = await host.Client.StartAsync("idle");
         await host.WaitForStatusAsync(id, RunStatus.Suspended);
 

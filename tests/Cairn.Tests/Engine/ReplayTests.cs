@@ -1,11 +1,10 @@
 using Cairn.Journal;
-using Cairn.Memory;
 using Cairn.Storage;
 using Cairn.Tests.Support;
 
 namespace Cairn.Tests.Engine;
 
-public sealed class ReplayTests
+public class ReplayTests : EngineTests
 {
     [Fact]
     public async Task Replay_CompletedSteps_ReturnRecordedResultsWithoutRunningBodies()
@@ -19,7 +18,7 @@ public sealed class ReplayTests
             }
         }
 
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("replay", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("replay", async ctx =>
         {
             var a = await ctx.Step("a", _ =>
             {
@@ -49,9 +48,9 @@ public sealed class ReplayTests
     [Fact]
     public async Task Replay_CodeAsksForAnotherStep_FailsWithNonDeterminismNamingPositionAndBothCalls()
     {
-        var store = new InMemoryWorkflowStore();
+        var store = NewStore();
         string id;
-        await using (var v1 = await TestHost.StartAsync(b => b.AddWorkflow<int>("order", async ctx =>
+        await using (var v1 = await StartHostAsync(b => b.AddWorkflow<int>("order", async ctx =>
         {
             await ctx.Step("validate", _ => 1);
             await ctx.WaitForEvent<int>("go");
@@ -62,7 +61,7 @@ public sealed class ReplayTests
             await v1.WaitForStatusAsync(id, RunStatus.Suspended);
         }
 
-        await using var v2 = await TestHost.StartAsync(b => b.AddWorkflow<int>("order", async ctx =>
+        await using var v2 = await StartHostAsync(b => b.AddWorkflow<int>("order", async ctx =>
         {
             await ctx.Step("charge", _ => 1);
             await ctx.WaitForEvent<int>("go");
@@ -83,7 +82,7 @@ public sealed class ReplayTests
     {
         var releaseA = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var runs = 0;
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("fan", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("fan", async ctx =>
         {
             var (a, bb) = await ctx.WhenAll(
                 ctx.Step("a", async _ =>
@@ -117,7 +116,7 @@ public sealed class ReplayTests
     {
         var gates = Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var bodyRuns = 0;
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int[]>("gather", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int[]>("gather", async ctx =>
         {
             var results = await ctx.Gather("branches", Enumerable.Range(0, 3).Select(i => (Func<WorkflowContext, Task<int>>)(async branch =>
             {
@@ -158,7 +157,7 @@ public sealed class ReplayTests
     public async Task Replay_RecordedTimeGuidAndRandom_AreTheSameAfterReload()
     {
         var seen = new List<string>();
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("values", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("values", async ctx =>
         {
             var value = $"{ctx.UtcNow:O}|{ctx.NewGuid()}|{ctx.Random.Next()}";
             lock (seen)
@@ -183,9 +182,9 @@ public sealed class ReplayTests
     [Fact]
     public async Task Replay_CodeStopsBeforeRecordedCalls_FailsWithNonDeterminism()
     {
-        var store = new InMemoryWorkflowStore();
+        var store = NewStore();
         string id;
-        await using (var v1 = await TestHost.StartAsync(b => b.AddWorkflow<int>("shrink", async ctx =>
+        await using (var v1 = await StartHostAsync(b => b.AddWorkflow<int>("shrink", async ctx =>
         {
             await ctx.Step("one", _ => 1);
             await ctx.Step("two", _ => 2);
@@ -197,7 +196,7 @@ public sealed class ReplayTests
             await v1.WaitForStatusAsync(id, RunStatus.Suspended);
         }
 
-        await using var v2 = await TestHost.StartAsync(b => b.AddWorkflow<int>("shrink", async ctx => await ctx.Step("one", _ => 1)), store);
+        await using var v2 = await StartHostAsync(b => b.AddWorkflow<int>("shrink", async ctx => await ctx.Step("one", _ => 1)), store);
         await v2.Client.SignalAsync(id, "go", 1);
         var run = await v2.Client.WaitForCompletionAsync(id);
 

@@ -4,13 +4,13 @@ using Cairn.Tests.Support;
 
 namespace Cairn.Tests.Engine;
 
-public sealed class RetryTests
+public class RetryTests : EngineTests
 {
     [Fact]
     public async Task Step_FailingTwiceThenSucceeding_JournalsEachAttemptAndPassesTheAttemptNumber()
     {
         var attempts = new List<int>();
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("flaky", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("flaky", async ctx =>
             await ctx.Step("call", s =>
             {
                 attempts.Add(s.Attempt);
@@ -31,7 +31,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Step_ExhaustingItsAttempts_FailsWithStoredFailureAndTypedException()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("doomed", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("doomed", async ctx =>
             await ctx.Step<int>("call", _ => Throw<int>(new TimeoutException("slow")), new StepOptions { Retry = new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.Zero } })));
 
         var id = await host.Client.StartAsync("doomed");
@@ -58,7 +58,7 @@ public sealed class RetryTests
         var time = new ManualTimeProvider();
         var attempted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var calls = 0;
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("later", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("later", async ctx =>
             await ctx.Step("call", _ =>
             {
                 if (Interlocked.Increment(ref calls) == 1)

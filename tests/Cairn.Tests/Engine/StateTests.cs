@@ -5,12 +5,12 @@ using Cairn.Tests.Support;
 
 namespace Cairn.Tests.Engine;
 
-public sealed class StateTests
+public class StateTests : EngineTests
 {
     [Fact]
     public async Task RunState_EveryChangeIsJournaledWithOldAndNewValue_AndRebuiltOnReplay()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("stateful", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("stateful", async ctx =>
         {
             await ctx.State.Set("count", 1);
             await ctx.State.Set("count", ctx.State.Get<int>("count") + 1);
@@ -32,7 +32,7 @@ public sealed class StateTests
     [Fact]
     public async Task SessionState_IsSharedAcrossRunsOfTheSession()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("visit", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("visit", async ctx =>
         {
             var visits = await ctx.State.Session.Get<int>("visits") + 1;
             await ctx.State.Session.Set("visits", visits);
@@ -50,7 +50,7 @@ public sealed class StateTests
     public async Task UserState_ConflictingWrite_FailsClearlyAndIsRecorded()
     {
         var readDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("racer", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("racer", async ctx =>
         {
             await ctx.State.User.Get<int>("balance");
             await ctx.WaitForEvent<bool>("write");

@@ -1,17 +1,16 @@
 using Cairn.Journal;
-using Cairn.Memory;
 using Cairn.Storage;
 using Cairn.Tests.Support;
 
 namespace Cairn.Tests.Engine;
 
-public sealed class WaitTests
+public class WaitTests : EngineTests
 {
     [Fact]
     public async Task Sleep_LongTimer_UnloadsRunAndFiresInANewHostWhenDue()
     {
         var time = new ManualTimeProvider();
-        var store = new InMemoryWorkflowStore();
+        var store = NewStore();
         static void Register(Cairn.Hosting.CairnBuilder b) => b.AddWorkflow<string>("nap", async ctx =>
         {
             await ctx.Step("before", _ => 1);
@@ -20,7 +19,7 @@ public sealed class WaitTests
         });
 
         string id;
-        await using (var first = await TestHost.StartAsync(Register, store, time))
+        await using (var first = await StartHostAsync(Register, store, time))
         {
             id = await first.Client.StartAsync("nap");
             var suspended = await first.WaitForStatusAsync(id, RunStatus.Suspended);
@@ -30,7 +29,7 @@ public sealed class WaitTests
             Assert.Equal(0, first.Host.ActiveRuns);
         }
 
-        await using var second = await TestHost.StartAsync(Register, store, time);
+        await using var second = await StartHostAsync(Register, store, time);
         time.Advance(TimeSpan.FromHours(23));
         Assert.Equal(RunStatus.Suspended, (await second.Client.GetRunAsync(id)).Status);
         time.Advance(TimeSpan.FromHours(1));
@@ -41,12 +40,12 @@ public sealed class WaitTests
     [Fact]
     public async Task AskUser_Approval_IsAnsweredWhileNoHostRunsAndCompletesInTheNextHost()
     {
-        var store = new InMemoryWorkflowStore();
+        var store = NewStore();
         static void Register(Cairn.Hosting.CairnBuilder b) => b.AddWorkflow<string>("approve", async ctx =>
             await ctx.AskUser<bool>("ship", "Ship order 7?") ? "shipped" : "held");
 
         string id;
-        await using (var first = await TestHost.StartAsync(Register, store))
+        await using (var first = await StartHostAsync(Register, store))
         {
             id = await first.Client.StartAsync("approve");
             var run = await first.WaitForStatusAsync(id, RunStatus.Suspended);
@@ -54,19 +53,19 @@ public sealed class WaitTests
             Assert.Equal(new Question("ship", "Ship order 7?", QuestionKind.Approval), wait.Question! with { Options = null });
         }
 
-        await using (var clientOnly = await TestHost.StartAsync(Register, store, start: false))
+        await using (var clientOnly = await StartHostAsync(Register, store, start: false))
         {
             await clientOnly.Client.AnswerAsync(id, "ship", "yes");
         }
 
-        await using var second = await TestHost.StartAsync(Register, store);
+        await using var second = await StartHostAsync(Register, store);
         Assert.Equal("shipped", await second.Client.WaitForOutputAsync<string>(id));
     }
 
     [Fact]
     public async Task AskUser_SeveralQuestionsInTurn_EachAnswerReachesItsQuestion()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("interview", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("interview", async ctx =>
         {
             var name = await ctx.AskUser<string>("name", "Your name?");
             var color = await ctx.AskUser<string>("color", "Pick one", [new ChoiceOption("r", "Red"), new ChoiceOption("g", "Green")]);
@@ -89,7 +88,7 @@ public sealed class WaitTests
     [Fact]
     public async Task Answer_NotFittingTheQuestion_IsRefusedWithTheValidChoices()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("choose", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("choose", async ctx =>
             await ctx.AskUser<string>("size", "Size?", [new ChoiceOption("s", "Small"), new ChoiceOption("l", "Large")])));
         var id = await host.Client.StartAsync("choose");
         await host.WaitForStatusAsync(id, RunStatus.Suspended);
@@ -103,7 +102,7 @@ public sealed class WaitTests
     public async Task WaitForEvent_SignalSentBeforeTheWait_WaitsInTheInboxAndIsDelivered()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("early", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("early", async ctx =>
         {
             await ctx.Step("slow", async _ =>
             {
@@ -125,7 +124,7 @@ public sealed class WaitTests
     public async Task WaitForEvent_NoSignalBeforeTheTimeout_ThrowsTimeoutExceptionIntoTheWorkflow()
     {
         var time = new ManualTimeProvider();
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<string>("deadline", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<string>("deadline", async ctx =>
         {
             try
             {
@@ -150,7 +149,7 @@ public sealed class WaitTests
     [Fact]
     public async Task Sleep_ShortTimer_StaysLoadedAndCompletes()
     {
-        await using var host = await TestHost.StartAsync(b => b.AddWorkflow<int>("short", async ctx =>
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("short", async ctx =>
         {
             for (var i = 0; i < 3; i++)
             {

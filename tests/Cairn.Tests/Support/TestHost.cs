@@ -37,7 +37,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             o.PollInterval = TimeSpan.FromMilliseconds(50);
             options?.Invoke(o);
-        }).UseStore(store);
+        }).UseStore(new SharedStore(store));
         if (time is not null)
         {
             builder.UseTimeProvider(time);

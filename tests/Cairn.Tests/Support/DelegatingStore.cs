@@ -1,0 +1,43 @@
+using Cairn.Journal;
+using Cairn.Storage;
+
+namespace Cairn.Tests.Support;
+
+/// <summary>A store that passes every call to another; tests override what they want to change.</summary>
+public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
+{
+    public virtual ValueTask InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
+
+    public virtual ValueTask<bool> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default) => inner.CreateRunAsync(run, cancellationToken);
+
+    public virtual ValueTask<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default) => inner.GetRunAsync(runId, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<JournalEntry>> ReadJournalAsync(string runId, CancellationToken cancellationToken = default) => inner.ReadJournalAsync(runId, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<SignalRecord>> ReadSignalsAsync(string runId, CancellationToken cancellationToken = default) => inner.ReadSignalsAsync(runId, cancellationToken);
+
+    public virtual ValueTask<CommitResult> CommitAsync(RunCommit commit, CancellationToken cancellationToken = default) => inner.CommitAsync(commit, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<RunRecord>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken = default) => inner.ClaimAsync(request, cancellationToken);
+
+    public virtual ValueTask RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => inner.RenewLeasesAsync(owner, leaseUntil, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<string>> ListOwnersAsync(CancellationToken cancellationToken = default) => inner.ListOwnersAsync(cancellationToken);
+
+    public virtual ValueTask<int> ReleaseOwnerAsync(string owner, CancellationToken cancellationToken = default) => inner.ReleaseOwnerAsync(owner, cancellationToken);
+
+    public virtual ValueTask<DateTimeOffset?> GetNextWakeAsync(IReadOnlyCollection<string> workflows, CancellationToken cancellationToken = default) => inner.GetNextWakeAsync(workflows, cancellationToken);
+
+    public virtual ValueTask<SignalOutcome> SendSignalAsync(string runId, string name, string? payload, bool requireOpenWait, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        inner.SendSignalAsync(runId, name, payload, requireOpenWait, at, cancellationToken);
+
+    public virtual ValueTask<ScopedValue?> GetScopedStateAsync(StateScope scope, string scopeId, string key, CancellationToken cancellationToken = default) => inner.GetScopedStateAsync(scope, scopeId, key, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default) => inner.ListRunsAsync(query, cancellationToken);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return inner.DisposeAsync();
+    }
+}
