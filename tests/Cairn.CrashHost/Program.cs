@@ -83,7 +83,7 @@ else
     await client.StartAsync("ask", null, new StartRunOptions { RunId = runId });
     while ((await client.GetRunAsync(runId)) is { Status: not Cairn.Storage.RunStatus.Completed } run && run.WaitingFor.Count == 0)
     {
-        await Task.Delay(20);
+        await Task.Yield();
     }
 
     Console.WriteLine("waiting");

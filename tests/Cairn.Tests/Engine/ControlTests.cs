@@ -64,7 +64,7 @@ public class ControlTests : EngineTests
                 inStep.SetResult();
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, s.CancellationToken);
+                    await new TaskCompletionSource().Task.WaitAsync(s.CancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
