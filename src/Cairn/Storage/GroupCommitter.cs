@@ -84,6 +84,13 @@ public sealed class GroupCommitter : IDisposable
         _stopping = true;
         _signal.Set();
         _writer.Join();
+
+        // A commit pushed while the writer was stopping would otherwise wait for ever.
+        for (var p = Interlocked.Exchange(ref _head, null); p is not null; p = p.Next)
+        {
+            p.Complete(new ObjectDisposedException(nameof(GroupCommitter), "The store was closed before this commit was written."));
+        }
+
         _signal.Dispose();
     }
 
