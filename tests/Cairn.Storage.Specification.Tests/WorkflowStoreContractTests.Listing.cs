@@ -47,6 +47,11 @@ public abstract partial class WorkflowStoreContractTests
 
         Assert.Equal(["adopted", "mine"], runs.Select(r => r.RunId).Order());
         Assert.All(runs, r => Assert.Equal(Owner, r.Owner));
+
+        await Store.CommitAsync(new RunCommit { RunId = "mine", ExpectStatus = RunStatus.Running, SetControl = RunControl.Pause, At = At(11) });
+        var requested = await Store.ListRunsAsync(new RunQuery { Owner = Owner, OnlyWithControlRequest = true });
+        Assert.Equal(["mine"], requested.Select(r => r.RunId));
+        Assert.Equal(RunControl.Pause, requested[0].Control);
     }
 
     [Fact]

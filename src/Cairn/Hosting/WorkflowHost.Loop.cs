@@ -128,8 +128,11 @@ public sealed partial class WorkflowHost
     {
         var now = _engine.Time.GetUtcNow();
         _nextHousekeeping = now + _engine.Options.PollInterval;
-        if (!_active.IsEmpty)
+
+        // A lease is renewed when a third of it is left: one durable write per host, not one per poll.
+        if (!_active.IsEmpty && now >= _nextRenewal)
         {
+            _nextRenewal = now + (_engine.Options.LeaseDuration / 3);
             await _engine.Store.RenewLeasesAsync(Owner, now + _engine.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         }
 
@@ -147,17 +150,13 @@ public sealed partial class WorkflowHost
             return;
         }
 
-        var held = await _engine.Store.ListRunsAsync(new RunQuery { Status = RunStatus.Running, Owner = Owner, Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
-        foreach (var run in held)
-        {
-            if (_active.TryGetValue(run.RunId, out var execution))
-            {
-                execution.ApplyControl(run.Control);
-            }
-        }
-
+        // Pause and cancel requests made by other processes; a loaded run whose pause request is gone resumes.
+        var requested = await _engine.Store.ListRunsAsync(
+            new RunQuery { Status = RunStatus.Running, Owner = Owner, OnlyWithControlRequest = true, Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+        var controls = requested.ToDictionary(r => r.RunId, r => r.Control, StringComparer.Ordinal);
         foreach (var execution in _active.Values)
         {
+            execution.ApplyControl(controls.GetValueOrDefault(execution.RunId, RunControl.None));
             execution.Notify();
         }
     }

@@ -18,6 +18,7 @@ public sealed partial class WorkflowHost : BackgroundService
     private readonly ConcurrentDictionary<string, int> _abandoned = new(StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
     private DateTimeOffset _nextHousekeeping;
+    private DateTimeOffset _nextRenewal;
     private int _slots;
     private volatile bool _backlog;
     private volatile bool _executing;

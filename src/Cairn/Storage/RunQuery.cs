@@ -15,6 +15,9 @@ public sealed record RunQuery
     /// <summary>Gets the owning host to match, or <see langword="null"/> for any.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>Gets whether to match only runs with a pending pause or cancel request.</summary>
+    public bool OnlyWithControlRequest { get; init; }
+
     /// <summary>Gets the most runs to return.</summary>
     /// <value>Defaults to 100.</value>
     public int Limit { get; init; } = 100;
