@@ -47,7 +47,7 @@ public sealed class SharedState
     public Task Set<T>(string key, T value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var json = _execution.Payloads.Serialize(value, $"Shared state '{key}'");
+        var json = _execution.Payloads.Serialize(value, new PayloadSubject("Shared state '{0}'", key));
         return _execution.WriteShared(_context.NextPosition(), Scope, ScopeId, key, json);
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class WorkflowContext
         ArgumentException.ThrowIfNullOrEmpty(workflow);
         var position = NextPosition();
         var childId = childRunId ?? RunId + "/" + position;
-        var inputJson = input is null ? null : _execution.Payloads.Serialize(input, $"The input of child workflow '{workflow}'");
+        var inputJson = input is null ? null : _execution.Payloads.Serialize(input, new PayloadSubject("The input of child workflow '{0}'", workflow));
         var child = new NewRun
         {
             RunId = childId,

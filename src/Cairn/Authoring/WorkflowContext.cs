@@ -69,7 +69,7 @@ public sealed partial class WorkflowContext
     public Task Checkpoint(string label, object? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(label);
-        var json = metadata is null ? null : _execution.Payloads.Serialize(metadata, $"The metadata of checkpoint '{label}'");
+        var json = metadata is null ? null : _execution.Payloads.Serialize(metadata, new PayloadSubject("The metadata of checkpoint '{0}'", label));
         return _execution.Checkpoint(NextPosition(), label, json);
     }
 

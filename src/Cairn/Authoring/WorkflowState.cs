@@ -46,7 +46,7 @@ public sealed class WorkflowState
     public Task Set<T>(string key, T value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var json = _execution.Payloads.Serialize(value, $"State '{key}'");
+        var json = _execution.Payloads.Serialize(value, new PayloadSubject("State '{0}'", key));
         return _execution.SetRunState(_context.NextPosition(), key, json);
     }
 

@@ -23,7 +23,7 @@ internal static class AnswerPayload
 
                 return JsonSerializer.Serialize(id, payloads.Options);
             default:
-                return payloads.Serialize(value, $"The answer to question '{question.Id}'");
+                return payloads.Serialize(value, new PayloadSubject("The answer to question '{0}'", question.Id));
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed partial class WorkflowClient
     public async Task SignalAsync(string runId, string eventName, object? data = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
-        var payload = data is null ? null : engine.Payloads.Serialize(data, $"The data of event '{eventName}'");
+        var payload = data is null ? null : engine.Payloads.Serialize(data, new PayloadSubject("The data of event '{0}'", eventName));
         await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
         var outcome = await Store.SendSignalAsync(runId, eventName, payload, requireOpenWait: false, engine.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Check(outcome, runId, $"event '{eventName}'", null);

@@ -16,7 +16,7 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
         ArgumentException.ThrowIfNullOrEmpty(workflow);
         var registration = engine.Registry.Find(workflow)
             ?? throw new ArgumentException($"Workflow '{workflow}' is not registered. Registered: {string.Join(", ", engine.Registry.Names.Order(StringComparer.Ordinal))}. Register it with AddWorkflow.", nameof(workflow));
-        var json = input is null ? null : engine.Payloads.Serialize(input, $"The input of workflow '{workflow}'");
+        var json = input is null ? null : engine.Payloads.Serialize(input, new PayloadSubject("The input of workflow '{0}'", workflow));
         await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var runId = options?.RunId ?? Guid.NewGuid().ToString("N");
         var host = engine.Host;

@@ -11,7 +11,7 @@ internal sealed class Payloads(JsonSerializerOptions options, int maxBytes)
     public int MaxBytes { get; } = maxBytes;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Serialize<T>(T value, string what)
+    public string Serialize<T>(T value, PayloadSubject what)
     {
         string json;
         try

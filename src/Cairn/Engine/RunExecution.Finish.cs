@@ -19,7 +19,7 @@ internal sealed partial class RunExecution
             string output;
             try
             {
-                output = _engine.Payloads.Serialize(root.Result, $"The output of run '{RunId}'");
+                output = _engine.Payloads.Serialize(root.Result, new PayloadSubject("The output of run '{0}'", RunId));
             }
             catch (PayloadException e)
             {
@@ -47,7 +47,7 @@ internal sealed partial class RunExecution
             _closed = true;
         }
 
-        var failure = error is null ? null : _engine.Payloads.Serialize(FailureInfo.From(error), "The run's failure");
+        var failure = error is null ? null : _engine.Payloads.Serialize(FailureInfo.From(error), new PayloadSubject("The run's failure"));
         var kind = status switch
         {
             RunStatus.Completed => JournalEntryKind.RunCompleted,

@@ -77,7 +77,7 @@ internal sealed partial class RunExecution
                     string payload;
                     try
                     {
-                        payload = _engine.Payloads.Serialize(result, $"The result of step '{name}' at position {position}");
+                        payload = _engine.Payloads.Serialize(result, new PayloadSubject("The result of step '{0}' at position {1}", name, position));
                     }
                     catch (PayloadException e)
                     {
@@ -94,7 +94,7 @@ internal sealed partial class RunExecution
                 }
 
                 RunningSteps.TryRemove(position, out _);
-                var failure = _engine.Payloads.Serialize(FailureInfo.From(error), "A step failure");
+                var failure = _engine.Payloads.Serialize(FailureInfo.From(error), new PayloadSubject("A step failure"));
                 if (!_cancel.IsCancellationRequested && options.Retry.ShouldRetry(error, attempt))
                 {
                     await CommitAsync(new Draft(JournalEntryKind.StepAttemptFailed, position, name, failure, attempt, startedAt)).ConfigureAwait(false);

@@ -21,7 +21,7 @@ internal sealed partial class RunExecution
         }
 
         var value = produce();
-        AddPiggyback(new Draft(JournalEntryKind.ValueRecorded, position, name, _engine.Payloads.Serialize(value, $"The value '{name}'")));
+        AddPiggyback(new Draft(JournalEntryKind.ValueRecorded, position, name, _engine.Payloads.Serialize(value, new PayloadSubject("The value '{0}'", name))));
         return value;
     }
 
@@ -88,7 +88,7 @@ internal sealed partial class RunExecution
         else
         {
             value = await _engine.Store.GetScopedStateAsync(scope, scopeId, key).ConfigureAwait(false);
-            AddPiggyback(new Draft(JournalEntryKind.ValueRecorded, position, name, _engine.Payloads.Serialize(value, "A shared state value")));
+            AddPiggyback(new Draft(JournalEntryKind.ValueRecorded, position, name, _engine.Payloads.Serialize(value, new PayloadSubject("A shared state value"))));
         }
 
         lock (_observedVersions)
