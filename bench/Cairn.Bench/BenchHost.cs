@@ -25,10 +25,7 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         if (fresh && args.SqlitePath is { } path)
         {
-            foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(f);
-            }
+            DeleteStoreFiles(path);
         }
 
         var services = new ServiceCollection();
@@ -50,6 +47,15 @@ internal sealed class BenchHost : IAsyncDisposable
         var host = new BenchHost(services.BuildServiceProvider());
         await host.Host.StartAsync(CancellationToken.None);
         return host;
+    }
+
+    /// <summary>Deletes a SQLite store and its WAL companions, for a fresh start.</summary>
+    public static void DeleteStoreFiles(string path)
+    {
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(f);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -13,10 +13,7 @@ internal static class W3Replay
     {
         var steps = args.Steps ?? 100_000;
         var path = args.SqlitePath ?? throw new ArgumentException("W3 needs --store sqlite:PATH");
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(f);
-        }
+        BenchHost.DeleteStoreFiles(path);
 
         await WriteJournalAsync(path, steps);
 
