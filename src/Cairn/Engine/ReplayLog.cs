@@ -77,7 +77,7 @@ internal sealed class ReplayLog
     }
 
     /// <summary>Returns the first recorded position the code never reached, in journal order.</summary>
-    public (string Position, Recorded Call)? FirstUnvisited() =>
+    public (string Position, Recorded Call)? FirstUnvisited() => Unvisited == 0 ? null :
         _byPosition.Where(p => !p.Value.Visited)
             .OrderBy(p => (p.Value.Start ?? p.Value.Final)?.Sequence ?? long.MaxValue)
             .Select(p => ((string, Recorded)?)(p.Key, p.Value))
