@@ -1,0 +1,32 @@
+namespace Cairn.Definitions;
+
+/// <summary>A step of a definition: the fields every step type shares.</summary>
+public abstract class StepDefinition
+{
+    /// <summary>Gets the id, unique in the definition; <c>steps.&lt;id&gt;</c> in expressions.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the type name as written (<c>exec</c>, <c>http</c>, ...).</summary>
+    public abstract string Type { get; }
+
+    /// <summary>Gets the display name, or <see langword="null"/>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the expression that must be truthy for the step to run; otherwise it is skipped. For <c>condition</c> steps, the branch condition.</summary>
+    public string? If { get; init; }
+
+    /// <summary>Gets the time limit of one attempt.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Gets the retry settings, or <see langword="null"/> for one attempt.</summary>
+    public RetryDefinition? Retry { get; init; }
+
+    /// <summary>Gets where the step starts in its file.</summary>
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>Gets whether running the step again repeats an effect outside the run (a process, a request, a child run).</summary>
+    public virtual bool HasOutsideEffects => false;
+
+    /// <summary>Gets the steps nested in this one, in document order (empty for leaf steps).</summary>
+    public virtual IEnumerable<StepDefinition> Children => [];
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Cairn.Definitions;
+
+/// <summary>A validated YAML or JSON workflow definition.</summary>
+public sealed class WorkflowDefinition
+{
+    /// <summary>Gets the workflow name runs are started by.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the version the file declares, or <see langword="null"/> to let registration number it.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>Gets the description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets the JSON Schema the input must satisfy, or <see langword="null"/>.</summary>
+    public JsonObject? Inputs { get; init; }
+
+    /// <summary>Gets the environment variable names the workflow may read as <c>env.NAME</c>.</summary>
+    public IReadOnlyList<string> Env { get; init; } = [];
+
+    /// <summary>Gets the top-level steps, run in order.</summary>
+    public required IReadOnlyList<StepDefinition> Steps { get; init; }
+
+    /// <summary>Gets the location of the document's root.</summary>
+    public required SourceLocation Location { get; init; }
+}
