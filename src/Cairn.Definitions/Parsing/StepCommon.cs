@@ -16,7 +16,7 @@ internal sealed record StepCommon(string Id, string Type, string? Name, string? 
         get
         {
             var kind = Type.Length > 0 ? $"{Type} step" : "step";
-            return Id.Length > 0 ? $"{kind} '{Id}'" : $"a {kind}";
+            return Id.Length > 0 ? $"{kind} '{Id}'" : $"{Article(kind)} {kind}";
         }
     }
 
@@ -31,4 +31,9 @@ internal sealed record StepCommon(string Id, string Type, string? Name, string? 
     /// <returns>The message.</returns>
     public string Needs(string field, string explanation) =>
         $"{(Id.Length > 0 ? $"step '{Id}'" : "a step")} of type '{Type}' needs {field} ({explanation})";
+
+    /// <summary>Gets the article for a word in messages: "an exec step", "a loop step".</summary>
+    /// <param name="word">The word the article goes before.</param>
+    /// <returns>"a" or "an".</returns>
+    public static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 }

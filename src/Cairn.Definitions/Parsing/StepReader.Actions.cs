@@ -46,7 +46,7 @@ internal sealed partial class StepReader
         var method = Values.Text(context, fields["method"], c.Field("method"), templates: false);
         if (method is not null && !HttpMethods.Contains(method))
         {
-            context.Error(fields["method"]!, $"{c.Field("method")} '{method}' is not a method Cairn sends{Suggest.DidYouMean(method, HttpMethods)}; use one of {string.Join(", ", HttpMethods)}");
+            context.Error(fields["method"]!, $"'{method}' in {c.Field("method")} is not an HTTP method Cairn sends; {Suggest.OneOf(method, HttpMethods)}");
         }
 
         var url = Values.Text(context, fields["url"], c.Field("url"));
@@ -57,7 +57,7 @@ internal sealed partial class StepReader
         else if (url is not null && !Template.Contains(url)
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
-            context.Error(fields["url"]!, $"{c.Field("url")} '{url}' is not an absolute http or https URL; write it in full, such as https://example.com/api");
+            context.Error(fields["url"]!, $"'{url}' in {c.Field("url")} is not an absolute http or https URL; write it in full, such as https://example.com/api");
         }
 
         return new HttpStep

@@ -41,7 +41,7 @@ internal sealed partial class StepReader
         }
         else if (kindText is not null)
         {
-            context.Error(fields["kind"]!, $"{c.Field("kind")} '{kindText}' is not a question kind{Suggest.DidYouMean(kindText, QuestionKinds)}; use one of {string.Join(", ", QuestionKinds)}");
+            context.Error(fields["kind"]!, $"'{kindText}' in {c.Field("kind")} is not a question kind; {Suggest.OneOf(kindText, QuestionKinds)}");
         }
 
         var options = ReadOptions(fields["options"], c);

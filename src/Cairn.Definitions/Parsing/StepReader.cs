@@ -50,7 +50,7 @@ internal sealed partial class StepReader(ParseContext context)
         {
             (null, null) => "a step",
             (null, _) => $"step '{peekedId}'",
-            (_, null) => $"a {type} step",
+            (_, null) => $"{StepCommon.Article(type!)} {type} step",
             _ => $"{type} step '{peekedId}'",
         };
         var fields = new Fields(mapping, context, subject, type is null ? AnyStepField : StepFields.For(type));
@@ -91,7 +91,7 @@ internal sealed partial class StepReader(ParseContext context)
             return "";
         }
 
-        var id = Values.Name(context, node, $"the id of {fields.Subject}", Names.IsStepId, Names.StepIdRule);
+        var id = Values.Name(context, node, "a step id", Names.IsStepId, Names.StepIdRule);
         if (id is null)
         {
             return "";
@@ -106,14 +106,14 @@ internal sealed partial class StepReader(ParseContext context)
         var node = fields["type"];
         if (node is null)
         {
-            fields.Missing("type", $"{fields.Subject} needs a type: one of {StepFields.TypeList}");
+            fields.Missing("type", $"{fields.Subject} needs a type, one of: {StepFields.TypeList}");
             return;
         }
 
         var type = Values.Text(context, node, $"the type of {fields.Subject}", templates: false);
         if (type is not null && !StepFields.ByType.ContainsKey(type))
         {
-            context.Error(node, $"unknown step type '{type}'{Suggest.DidYouMean(type, StepFields.Types)}; the known types are {StepFields.TypeList}");
+            context.Error(node, $"unknown step type '{type}'; {Suggest.OneOf(type, StepFields.Types)}");
         }
     }
 

@@ -25,12 +25,15 @@ internal static class Suggest
         return best;
     }
 
-    /// <summary>Formats the "; did you mean 'x'?" part of a message, or nothing.</summary>
+    /// <summary>Formats the end of a message about a word that is not one of a fixed set: the likely intended one, then the set.</summary>
     /// <param name="word">The word as written.</param>
-    /// <param name="candidates">The known names.</param>
-    /// <returns>The hint, or an empty string.</returns>
-    public static string DidYouMean(string word, IEnumerable<string> candidates) =>
-        Closest(word, candidates) is { } best ? $"; did you mean '{best}'?" : "";
+    /// <param name="candidates">The accepted words.</param>
+    /// <returns>"did you mean 'exec'? Use one of: ..." or "use one of: ...".</returns>
+    public static string OneOf(string word, IReadOnlyCollection<string> candidates)
+    {
+        var list = $"se one of: {string.Join(", ", candidates)}";
+        return Closest(word, candidates) is { } best ? $"did you mean '{best}'? U{list}" : $"u{list}";
+    }
 
     // Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.
     private static int Distance(string a, string b)

@@ -24,7 +24,7 @@ internal static partial class Values
         }
 
         var written = node is ScalarNode { Kind: not ScalarKind.Null } text ? $"'{text.Value}'" : node.KindText;
-        context.Error(node, $"{what} must be {range} such as {Math.Max(minimum, 3)}, not {written}{(node is ScalarNode { Kind: ScalarKind.String } ? "; remove the quotes" : "")}");
+        context.Error(node, $"{what} must be {range} such as {Math.Max(minimum, 3)}, not {written}{(node is ScalarNode { Kind: ScalarKind.String } quoted && long.TryParse(quoted.Value, out _) ? "; remove the quotes" : "")}");
         return null;
     }
 
@@ -108,7 +108,7 @@ internal static partial class Values
                 context.Error(node, $"{what} needs a unit: write {number.Value}s for seconds ({Duration.Hint})");
                 return null;
             case ScalarNode { Kind: ScalarKind.String } text:
-                context.Error(node, $"{what} '{text.Value}' is not a duration; {Duration.Hint}");
+                context.Error(node, $"'{text.Value}' in {what} is not a duration; {Duration.Hint}");
                 return null;
             default:
                 context.Error(node, $"{what} must be a duration, not {node.KindText}; {Duration.Hint}");

@@ -46,7 +46,7 @@ internal static partial class Values
         var text = Text(context, node, what, templates: false);
         if (text is not null && !isValid(text))
         {
-            context.Error(node!, $"{what} '{text}' is not valid: {rule}");
+            context.Error(node!, $"'{text}' is not valid as {what}: {rule}");
             return null;
         }
 

@@ -66,14 +66,40 @@ internal static class ExpressionValidator
         }
         catch (ParserException exception)
         {
-            var kind = use.IsProgram ? "code" : "expression";
-            var column = exception.LineNumber == 1 && !use.IsProgram ? exception.Column - 1 : exception.Column;
-            var problem = !use.IsProgram && exception.Index > use.Text.Length
-                ? "the expression ends too early"
-                : $"{exception.Description.TrimEnd('.')} at line {exception.LineNumber}, column {column} of the {kind}";
-            var shown = use.IsProgram ? "" : $" ('{use.Text}')";
-            error = $"{use.Where} does not parse: {problem}{shown}; {Hint(use.Text)}";
+            error = Describe(use, exception);
             return null;
+        }
+    }
+
+    private static string Describe(ExpressionUse use, ParserException exception)
+    {
+        var kind = use.IsProgram ? "code" : "expression";
+        var column = exception.LineNumber == 1 && !use.IsProgram ? exception.Column - 1 : exception.Column;
+        var problem = $"{exception.Description.TrimEnd('.')} at line {exception.LineNumber}, column {column} of the {kind}";
+        if (!use.IsProgram && exception.Index > use.Text.Length)
+        {
+            // The error is in the closing parenthesis added around the expression: either the expression is
+            // incomplete, or a stray ')' inside it closed that parenthesis early; the bare text tells which.
+            var inside = ParseError(use.Text);
+            problem = inside is not null && inside.Index < use.Text.Length
+                ? $"{inside.Description.TrimEnd('.')} at line {inside.LineNumber}, column {inside.Column} of the expression"
+                : "the expression ends too early";
+        }
+
+        var shown = use.IsProgram ? "" : $" ('{use.Text}')";
+        return $"{use.Where} does not parse: {problem}{shown}; {Hint(use.Text)}";
+    }
+
+    private static ParserException? ParseError(string source)
+    {
+        try
+        {
+            new JavaScriptParser().Parse(source);
+            return null;
+        }
+        catch (ParserException exception)
+        {
+            return exception;
         }
     }
 
@@ -83,27 +109,16 @@ internal static class ExpressionValidator
             : "fix the JavaScript (check brackets, quotes and operators)";
 
     // Wrapping in parentheses lets 'a) + (b' through; the same text must also stand as one array element.
-    private static bool IsSingleExpression(string text)
-    {
-        try
-        {
-            new JavaScriptParser().Parse("[" + text + "\n]");
-            return true;
-        }
-        catch (ParserException)
-        {
-            return false;
-        }
-    }
+    private static bool IsSingleExpression(string text) => ParseError("[" + text + "\n]") is null;
 
     private static string? Check(Reference reference, ExpressionUse use, HashSet<string> ids, HashSet<string> envNames)
     {
         switch (reference.Root)
         {
             case "steps" when !ids.Contains(reference.Name):
-                return $"{use.Where} reads steps.{reference.Name}, but no step has the id '{reference.Name}'{Suggest.DidYouMean(reference.Name, ids)}; use the id of a step of this definition";
+                return $"{use.Where} reads steps.{reference.Name}, but no step has the id '{reference.Name}'; {(Suggest.Closest(reference.Name, ids) is { } id ? $"did you mean '{id}'?" : "use the id of a step of this definition")}";
             case "steps" when reference.Member is { } member && member is not ("output" or "status"):
-                return $"{use.Where} reads steps.{reference.Name}.{member}, but a step offers only output and status{Suggest.DidYouMean(member, ["output", "status"])}; write steps.{reference.Name}.output.{member} to read a field of its output";
+                return $"{use.Where} reads steps.{reference.Name}.{member}, but a step offers only output and status; {(Suggest.Closest(member, ["output", "status"]) is { } known ? $"did you mean '{known}'?" : $"write steps.{reference.Name}.output.{member} to read a field of its output")}";
             case "env" when !envNames.Contains(reference.Name):
                 return $"{use.Where} reads env.{reference.Name}, which the definition does not allow; add {reference.Name} to the top-level env list";
             default:
