@@ -33,7 +33,12 @@ internal sealed partial class StepReader
 
         return new ExecStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Command = command,
             Env = Values.TextMap(context, fields["env"], c.Field("env"), Names.IsEnvName, Names.EnvRule),
             Cwd = Values.Text(context, fields["cwd"], c.Field("cwd")),
@@ -62,7 +67,12 @@ internal sealed partial class StepReader
 
         return new HttpStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Method = method ?? "GET",
             Url = url ?? "",
             Headers = Values.TextMap(context, fields["headers"], c.Field("headers"), Names.IsHeaderName, Names.HeaderRule),
@@ -105,7 +115,12 @@ internal sealed partial class StepReader
 
         return new ScriptStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Code = code ?? "",
         };
     }
@@ -120,7 +135,11 @@ internal sealed partial class StepReader
 
         return new ChildWorkflowStep
         {
-            Id = c.Id, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Workflow = name ?? "",
             Version = Values.Integer(context, fields["version"], c.Field("version")),
             Input = fields["input"] is { } input ? JsonValues.Convert(context, input, c.Field("input"), templates: true) : null,

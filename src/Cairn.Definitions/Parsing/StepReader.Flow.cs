@@ -12,7 +12,12 @@ internal sealed partial class StepReader
 
         return new ConditionStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Then = RequiredSteps(fields, c, "then", "the steps run when the condition holds"),
             Else = ReadSteps(fields["else"], c.Field("else")),
         };
@@ -39,7 +44,12 @@ internal sealed partial class StepReader
 
         return new LoopStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             While = Values.Expression(context, whileNode, c.Field("while")),
             ForEach = Values.Expression(context, forEachNode, c.Field("forEach")),
             Steps = RequiredSteps(fields, c, "steps", "the steps run in each iteration"),
@@ -76,7 +86,12 @@ internal sealed partial class StepReader
 
         return new ParallelStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Branches = branches,
             MaxConcurrency = Values.Integer(context, fields["maxConcurrency"], c.Field("maxConcurrency")),
         };
@@ -84,7 +99,12 @@ internal sealed partial class StepReader
 
     private SequenceStep ReadSequence(Fields fields, StepCommon c) => new()
     {
-        Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+        Id = c.Id,
+        Name = c.Name,
+        If = c.If,
+        Timeout = c.Timeout,
+        Retry = c.Retry,
+        Location = c.Location,
         Steps = RequiredSteps(fields, c, "steps", "the steps to run in order"),
     };
 

@@ -14,7 +14,12 @@ internal sealed partial class StepReader
 
         return new DelayStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Duration = Values.DurationOrTemplate(context, fields["duration"], c.Field("duration")) ?? "",
         };
     }
@@ -24,7 +29,11 @@ internal sealed partial class StepReader
         var name = RequiredText(fields, c, "event", "the name of the event to wait for, as sent by cairn signal");
         return new WaitStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Retry = c.Retry,
+            Location = c.Location,
             Event = name,
             WaitTimeout = Values.DurationOrTemplate(context, fields["timeout"], c.Field("timeout")),
         };
@@ -56,7 +65,12 @@ internal sealed partial class StepReader
 
         return new AskStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             Question = question,
             Kind = kind,
             Options = options,
@@ -138,14 +152,24 @@ internal sealed partial class StepReader
 
         return new SetStep
         {
-            Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+            Id = c.Id,
+            Name = c.Name,
+            If = c.If,
+            Timeout = c.Timeout,
+            Retry = c.Retry,
+            Location = c.Location,
             State = state,
         };
     }
 
     private FailStep ReadFail(Fields fields, StepCommon c) => new()
     {
-        Id = c.Id, Name = c.Name, If = c.If, Timeout = c.Timeout, Retry = c.Retry, Location = c.Location,
+        Id = c.Id,
+        Name = c.Name,
+        If = c.If,
+        Timeout = c.Timeout,
+        Retry = c.Retry,
+        Location = c.Location,
         Message = RequiredText(fields, c, "message", "the error the run fails with"),
     };
 
