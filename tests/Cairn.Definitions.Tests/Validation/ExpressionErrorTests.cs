@@ -96,4 +96,14 @@ public class ExpressionErrorTests
         Assert.Equal(new SourceLocation("flow.yaml", 3, 35), error.Location);
         Assert.Equal(expected, error.Message);
     }
+
+    [Fact]
+    public void Parse_ExpressionNestedTooDeeply_IsRefusedWithoutExhaustingTheStack()
+    {
+        var expression = new string('(', 50_000) + "1" + new string(')', 50_000);
+
+        var error = Parse.Error($"name: demo\nsteps:\n  - {{ id: a, type: fail, message: m, if: '{expression}' }}\n");
+
+        Assert.Equal("'if' of fail step 'a' nests brackets more than 200 levels deep; split it into smaller expressions", error.Message);
+    }
 }
