@@ -21,7 +21,7 @@ internal static class JsonSyntax
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256 });
             return true;
         }
         catch (JsonException exception) when (exception.LineNumber is { } line && exception.BytePositionInLine is { } bytes)

@@ -18,7 +18,8 @@ internal static partial class Values
         }
 
         var range = minimum == 1 && maximum == int.MaxValue ? "a positive whole number" : $"a whole number from {minimum} to {maximum}";
-        if (node is ScalarNode scalar && scalar.TryGetInt64(out var number) && number >= minimum && number <= maximum)
+        // As in JSON Schema, a number with a zero fraction (3.0) is a whole number.
+        if (node is ScalarNode scalar && scalar.TryGetDouble(out var number) && number == Math.Floor(number) && number >= minimum && number <= maximum)
         {
             return (int)number;
         }

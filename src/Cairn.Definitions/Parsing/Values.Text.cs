@@ -97,6 +97,11 @@ internal static partial class Values
         {
             expression = inner;
         }
+        else if (!Template.TrySplit(expression, out _, out var error))
+        {
+            context.Error(node, $"{what}: {error}");
+            return null;
+        }
         else if (Template.Contains(expression))
         {
             context.Error(node, $"{what} is an expression, so it cannot mix text and templates; write the expression bare (a > 1) or wrap all of it in one ${{{{ }}}}");

@@ -11,6 +11,8 @@ namespace Cairn.Definitions.Validation;
 /// </summary>
 internal static class ExpressionValidator
 {
+    private const int MaxNesting = 200;
+
     /// <summary>Checks the expressions the context collected and reports problems to it.</summary>
     /// <param name="context">The context of a definition read in full.</param>
     public static void Validate(ParseContext context)
@@ -52,6 +54,13 @@ internal static class ExpressionValidator
     private static Program? ParseUse(ExpressionUse use, out string? error)
     {
         error = null;
+        if (Nesting(use.Text) > MaxNesting)
+        {
+            // The JavaScript parser recurses once per level; refuse what could exhaust the stack.
+            error = $"{use.Where} nests brackets more than {MaxNesting} levels deep; split it into smaller expressions";
+            return null;
+        }
+
         var source = use.IsProgram ? use.Text : "(" + use.Text + "\n)";
         try
         {
@@ -107,6 +116,18 @@ internal static class ExpressionValidator
         new[] { "=>", "`", "let ", "const ", "?.", "??", "class ", "async ", "..." }.Any(token => text.Contains(token, StringComparison.Ordinal))
             ? "the sandbox runs ES5 JavaScript, so rewrite arrow functions, template literals, let/const, ?., ?? and spreads in ES5"
             : "fix the JavaScript (check brackets, quotes and operators)";
+
+    private static int Nesting(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in text)
+        {
+            depth += c is '(' or '[' or '{' ? 1 : c is ')' or ']' or '}' ? -1 : 0;
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
+    }
 
     // Wrapping in parentheses lets 'a) + (b' through; the same text must also stand as one array element.
     private static bool IsSingleExpression(string text) => ParseError("[" + text + "\n]") is null;

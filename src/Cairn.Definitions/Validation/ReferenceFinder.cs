@@ -11,49 +11,39 @@ internal static class ReferenceFinder
     /// <returns>The reads.</returns>
     public static IReadOnlyList<Reference> Find(Program program)
     {
+        // An explicit stack, not recursion: a long chain such as a + a + ... + a is as deep as it is long.
         var found = new List<Reference>();
-        Visit(program, found);
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(program);
+        while (pending.TryPop(out var node))
+        {
+            var children = node is MemberExpression member ? VisitMember(member, found) : Children(node);
+            foreach (var child in children.OfType<SyntaxNode>().Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+
         return found;
     }
 
-    private static void Visit(SyntaxNode? node, List<Reference> found)
+    // Records a read of steps or env, and gives the parts of the member expression still to visit.
+    private static IEnumerable<SyntaxNode?> VisitMember(MemberExpression member, List<Reference> found)
     {
-        switch (node)
-        {
-            case null:
-                return;
-            case MemberExpression member:
-                VisitMember(member, found);
-                return;
-            default:
-                foreach (var child in Children(node))
-                {
-                    Visit(child, found);
-                }
-
-                return;
-        }
-    }
-
-    private static void VisitMember(MemberExpression member, List<Reference> found)
-    {
+        var property = member.Computed ? member.Property : null;
         if (member.Object is MemberExpression inner && NameOf(inner) is { } id && IsRoot(inner.Object, "steps"))
         {
             found.Add(new Reference("steps", id, NameOf(member)));
-        }
-        else if (NameOf(member) is { } name && (IsRoot(member.Object, "steps") || IsRoot(member.Object, "env")))
-        {
-            found.Add(new Reference(((Identifier)member.Object).Name, name, null));
-        }
-        else
-        {
-            Visit(member.Object, found);
+            return [property];
         }
 
-        if (member.Computed)
+        if (NameOf(member) is { } name && (IsRoot(member.Object, "steps") || IsRoot(member.Object, "env")))
         {
-            Visit(member.Property, found);
+            found.Add(new Reference(((Identifier)member.Object).Name, name, null));
+            return [property];
         }
+
+        return [member.Object, property];
     }
 
     private static bool IsRoot(Expression expression, string name) => expression is Identifier identifier && identifier.Name == name;

@@ -68,4 +68,13 @@ public class SyntaxErrorTests
         Assert.Equal(new SourceLocation("flow.json", 3, 3), error.Location);
         Assert.Equal("duplicate field 'name' in the definition (first set at line 2, column 3); keep only one of them", error.Message);
     }
+
+    [Fact]
+    public void Parse_DeeplyNestedDocument_IsRefusedWithoutExhaustingTheStack()
+    {
+        var error = Parse.Error("name: deep\nsteps: " + new string('[', 100_000) + "\n");
+
+        Assert.Equal(new SourceLocation("flow.yaml", 2, 264), error.Location);
+        Assert.StartsWith("YAML syntax error: The document nests more than 256 levels deep", error.Message, StringComparison.Ordinal);
+    }
 }

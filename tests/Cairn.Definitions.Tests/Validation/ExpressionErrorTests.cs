@@ -86,6 +86,14 @@ public class ExpressionErrorTests
         Assert.Equal("'if' of fail step 'a' is an expression, so it cannot mix text and templates; write the expression bare (a > 1) or wrap all of it in one ${{ }}", error.Message);
     }
 
+    [Fact]
+    public void Parse_EmptyTemplateAsAnExpression_SaysItIsEmpty()
+    {
+        var error = Parse.Error("name: demo\nsteps:\n  - { id: a, type: fail, message: m, if: '${{ }}' }\n");
+
+        Assert.Equal("'if' of fail step 'a': the template at character 1 is empty; put an expression between '${{' and '}}'", error.Message);
+    }
+
     [Theory]
     [InlineData("'${{ input.a'", "'message' of fail step 'a': the template at character 1 is not closed; end it with '}}'")]
     [InlineData("'see ${{  }}'", "'message' of fail step 'a': the template at character 5 is empty; put an expression between '${{' and '}}'")]
@@ -95,5 +103,15 @@ public class ExpressionErrorTests
 
         Assert.Equal(new SourceLocation("flow.yaml", 3, 35), error.Location);
         Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Parse_ExpressionNestedTooDeeply_IsRefusedWithoutExhaustingTheStack()
+    {
+        var expression = new string('(', 50_000) + "1" + new string(')', 50_000);
+
+        var error = Parse.Error($"name: demo\nsteps:\n  - {{ id: a, type: fail, message: m, if: '{expression}' }}\n");
+
+        Assert.Equal("'if' of fail step 'a' nests brackets more than 200 levels deep; split it into smaller expressions", error.Message);
     }
 }

@@ -104,4 +104,14 @@ public class ReferenceErrorTests
             ],
             errors.Select(e => e.ToString()));
     }
+
+    [Fact]
+    public void Parse_VeryLongExpression_IsCheckedWithoutExhaustingTheStack()
+    {
+        var expression = string.Join(" + ", Enumerable.Repeat("steps.a.output", 20_000)) + " + steps.b.output";
+
+        var error = Parse.Error($"name: demo\nsteps:\n  - {{ id: a, type: fail, message: m, if: '{expression}' }}\n");
+
+        Assert.Contains("reads steps.b, but no step has the id 'b'", error.Message, StringComparison.Ordinal);
+    }
 }

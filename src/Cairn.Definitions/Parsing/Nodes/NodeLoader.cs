@@ -12,6 +12,9 @@ internal static class NodeLoader
 {
     private const string StrTag = "tag:yaml.org,2002:str";
 
+    // Deeper documents are refused rather than risking the stack; real definitions nest a few dozen levels at most.
+    private const int MaxDepth = 256;
+
     /// <summary>Loads the single document of a text.</summary>
     /// <param name="text">The YAML or JSON text.</param>
     /// <param name="context">Where errors go.</param>
@@ -42,7 +45,7 @@ internal static class NodeLoader
 
         var anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         parser.Consume<DocumentStart>();
-        var root = Read(parser, context, anchors);
+        var root = Read(parser, context, anchors, 0);
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
         {
@@ -54,7 +57,7 @@ internal static class NodeLoader
         return root;
     }
 
-    private static Node Read(IParser parser, ParseContext context, Dictionary<string, Node> anchors)
+    private static Node Read(IParser parser, ParseContext context, Dictionary<string, Node> anchors, int depth)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
@@ -69,11 +72,16 @@ internal static class NodeLoader
         }
 
         var start = parser.Consume<NodeEvent>();
+        if (depth > MaxDepth)
+        {
+            throw new YamlException(start.Start, start.End, $"The document nests more than {MaxDepth} levels deep.");
+        }
+
         Node node = start switch
         {
             Scalar scalar => ReadScalar(scalar, context),
-            SequenceStart => ReadSequence(parser, context, anchors, context.At(start.Start)),
-            MappingStart => ReadMapping(parser, context, anchors, context.At(start.Start)),
+            SequenceStart => ReadSequence(parser, context, anchors, context.At(start.Start), depth),
+            MappingStart => ReadMapping(parser, context, anchors, context.At(start.Start), depth),
             _ => throw new YamlException(start.Start, start.End, $"Unexpected {start.GetType().Name}."),
         };
         if (!start.Anchor.IsEmpty)
@@ -92,24 +100,24 @@ internal static class NodeLoader
         return new ScalarNode { Location = context.At(scalar.Start), Value = scalar.Value, Kind = kind };
     }
 
-    private static SequenceNode ReadSequence(IParser parser, ParseContext context, Dictionary<string, Node> anchors, SourceLocation location)
+    private static SequenceNode ReadSequence(IParser parser, ParseContext context, Dictionary<string, Node> anchors, SourceLocation location, int depth)
     {
         var sequence = new SequenceNode { Location = location };
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            sequence.Items.Add(Read(parser, context, anchors));
+            sequence.Items.Add(Read(parser, context, anchors, depth + 1));
         }
 
         return sequence;
     }
 
-    private static MappingNode ReadMapping(IParser parser, ParseContext context, Dictionary<string, Node> anchors, SourceLocation location)
+    private static MappingNode ReadMapping(IParser parser, ParseContext context, Dictionary<string, Node> anchors, SourceLocation location, int depth)
     {
         var mapping = new MappingNode { Location = location };
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = Read(parser, context, anchors);
-            var value = Read(parser, context, anchors);
+            var key = Read(parser, context, anchors, depth + 1);
+            var value = Read(parser, context, anchors, depth + 1);
             mapping.Entries.Add(new(key, value));
         }
 
