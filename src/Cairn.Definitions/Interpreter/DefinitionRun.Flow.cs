@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Cairn.Definitions.Interpreter;
+
+/// <content>Control flow: condition, loop and parallel. Their decisions are recomputed on replay from journaled data.</content>
+internal sealed partial class DefinitionRun
+{
+    private async Task<JsonNode?> ConditionAsync(ConditionStep step, Frame frame)
+    {
+        var holds = step.If is null || IsTruthy(step.If, frame, step);
+        return await RunListAsync(holds ? step.Then : step.Else, frame).ConfigureAwait(true);
+    }
+
+    private async Task<JsonNode?> LoopAsync(LoopStep step, Frame frame)
+    {
+        var outputs = new JsonArray();
+        if (step.ForEach is { } forEach)
+        {
+            if (Evaluate(forEach, frame, step) is not JsonArray items)
+            {
+                throw new DefinitionRunException($"Step '{step.Id}' ({step.Location}): forEach must give a list, but '{forEach}' did not; make the expression return an array.");
+            }
+
+            if (items.Count > step.MaxIterations)
+            {
+                throw TooManyIterations(step, items.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                outputs.Add(await RunListAsync(step.Steps, new Frame(frame.Context, items[i], i)).ConfigureAwait(true));
+            }
+
+            return outputs;
+        }
+
+        for (var i = 0; IsTruthy(step.While!, i == 0 ? frame : new Frame(frame.Context, frame.Item, i), step); i++)
+        {
+            if (i >= step.MaxIterations)
+            {
+                throw TooManyIterations(step, "more");
+            }
+
+            outputs.Add(await RunListAsync(step.Steps, new Frame(frame.Context, frame.Item, i)).ConfigureAwait(true));
+        }
+
+        return outputs;
+    }
+
+    private static DefinitionRunException TooManyIterations(LoopStep step, string count) =>
+        new($"Step '{step.Id}' ({step.Location}): the loop would run {count} iterations, past its maxIterations of {step.MaxIterations}; raise maxIterations or fix the loop's condition.");
+
+    private async Task<JsonNode?> ParallelAsync(ParallelStep step, Frame frame)
+    {
+        using var gate = new SemaphoreSlim(step.MaxConcurrency ?? step.Branches.Count);
+        var branches = step.Branches.Select<IReadOnlyList<StepDefinition>, Func<WorkflowContext, Task<JsonNode?>>>(branch => async context =>
+        {
+            await gate.WaitAsync(context.CancellationToken).ConfigureAwait(true);
+            try
+            {
+                return await RunListAsync(branch, new Frame(context, frame.Item, frame.Index)).ConfigureAwait(true);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToArray();
+        var results = await frame.Context.Gather(step.Id, branches).ConfigureAwait(true);
+        return new JsonArray(results.Select(r => r?.DeepClone()).ToArray());
+    }
+}

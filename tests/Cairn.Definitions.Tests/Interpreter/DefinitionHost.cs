@@ -1,0 +1,73 @@
+using Cairn.Hosting;
+using Cairn.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cairn.Definitions.Tests.Interpreter;
+
+/// <summary>A host on a real SQLite file that runs definitions; several hosts may share one folder in turn, as processes would.</summary>
+internal sealed class DefinitionHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private DefinitionHost(ServiceProvider services)
+    {
+        _services = services;
+        Client = services.GetRequiredService<IWorkflowClient>();
+        Catalog = services.GetRequiredService<DefinitionCatalog>();
+        Host = services.GetRequiredService<WorkflowHost>();
+    }
+
+    public IWorkflowClient Client { get; }
+
+    public DefinitionCatalog Catalog { get; }
+
+    public WorkflowHost Host { get; }
+
+    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true)
+    {
+        var services = new ServiceCollection();
+        services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db")).AddDefinitions();
+        var host = new DefinitionHost(services.BuildServiceProvider());
+        if (start)
+        {
+            await host.Host.StartAsync(CancellationToken.None);
+        }
+
+        return host;
+    }
+
+    /// <summary>Writes the YAML into the folder, parses and registers it.</summary>
+    public async Task<DefinitionRecord> RegisterAsync(string folder, string yaml, string fileName = "flow.yaml")
+    {
+        var path = Path.Combine(folder, fileName);
+        await File.WriteAllTextAsync(path, yaml);
+        return await Catalog.RegisterAsync(DefinitionParser.Parse(yaml, path), yaml, path);
+    }
+
+    public async Task<RunInfo> WaitForStatusAsync(string runId, RunStatus status)
+    {
+        var deadline = TimeSpan.FromSeconds(30);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await Client.GetRunAsync(runId);
+            if (run.Status == status)
+            {
+                return run;
+            }
+
+            if (run.Status.IsFinished() || waited.Elapsed > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Run {runId} is {run.Status}, expected {status}: {run.Error?.Message}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}
