@@ -21,7 +21,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         }
 
         Assert.Equal(["new.db"], _folder.Listing());
-        Assert.Equal(2L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(3L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
     }
 
@@ -30,7 +30,7 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("v1.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
+        Execute(path, UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
 
         await using (var store = Store(path))
         {
@@ -40,8 +40,41 @@ public sealed class SqliteStoreFileTests : IDisposable
             Assert.Equal(1, saved.Version);
         }
 
-        Assert.Equal(2L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(3L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOfSchemaTwo_IsMigratedAndItsRunsCanBeRewound()
+    {
+        var path = _folder.File("v2.db");
+        await CreateStoreWithARunAsync(path);
+        Execute(path, UndoVersion3);
+
+        await using (var store = Store(path))
+        {
+            await store.InitializeAsync();
+            var run = await store.GetRunAsync("r1");
+            Assert.Null(run!.Origin);
+            Assert.True(await store.RewindRunAsync(new RunRewind
+            {
+                RunId = "r1", ExpectStatus = run.Status, ExpectLastSequence = 1, KeepThrough = 1, Branch = 1, At = DateTimeOffset.UnixEpoch,
+            }));
+            Assert.Single(await store.ReadJournalBranchesAsync("r1"));
+        }
+
+        Assert.Equal(3L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+    }
+
+    /// <summary>Turns a store of schema 3 back into one of schema 2.</summary>
+    private const string UndoVersion3 = """
+        DROP TABLE journal_branches;
+        DROP INDEX runs_origin;
+        ALTER TABLE runs DROP COLUMN origin_run_id;
+        ALTER TABLE runs DROP COLUMN origin_strategy;
+        ALTER TABLE runs DROP COLUMN origin_checkpoint;
+        ALTER TABLE runs DROP COLUMN origin_sequence;
+        DELETE FROM cairn_schema WHERE version = 3;
+        """;
 
     [Fact]
     public async Task InitializeAsync_EmptyFile_CreatesTheStoreInIt()
@@ -107,12 +140,12 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("newer.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (3, 0)");
+        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (4, 0)");
 
         var error = await AssertRefusedUnchangedAsync(path);
 
         Assert.Equal(
-            $"The Cairn store '{path}' was written by a newer Cairn (schema 3, this version supports 2); upgrade Cairn to open it. The file was left unchanged.",
+            $"The Cairn store '{path}' was written by a newer Cairn (schema 4, this version supports 3); upgrade Cairn to open it. The file was left unchanged.",
             error.Message);
     }
 
@@ -133,7 +166,7 @@ public sealed class SqliteStoreFileTests : IDisposable
 
         var error = await AssertRefusedUnchangedAsync(path);
 
-        Assert.Contains("(schema 7, this version supports 2)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(schema 7, this version supports 3)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

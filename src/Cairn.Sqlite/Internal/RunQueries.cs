@@ -9,7 +9,8 @@ internal sealed partial class RunQueries : IDisposable
 {
     private const string RunColumns = """
         r.id, r.workflow, r.version, r.status, r.input, r.output, r.error, r.session_id, r.user_id,
-        r.parent_run_id, r.parent_position, r.created_at, r.updated_at, r.wake_at, h.owner, h.lease_until, r.control
+        r.parent_run_id, r.parent_position, r.created_at, r.updated_at, r.wake_at, h.owner, h.lease_until, r.control,
+        r.origin_run_id, r.origin_strategy, r.origin_checkpoint, r.origin_sequence
         FROM runs r JOIN run_heads h ON h.run_key = r.create_order
         """;
 
@@ -22,7 +23,7 @@ internal sealed partial class RunQueries : IDisposable
     private readonly SqliteStatement _nextWake;
     private readonly SqliteStatement _scopedState;
     private readonly SqliteStatement _claimable;
-    private readonly SqliteStatement?[] _listRuns = new SqliteStatement?[32];
+    private readonly SqliteStatement?[] _listRuns = new SqliteStatement?[64];
 
     /// <summary>Initializes a new instance of the <see cref="RunQueries"/> class.</summary>
     /// <param name="connection">An open connection, used by one thread at a time.</param>
@@ -80,17 +81,7 @@ internal sealed partial class RunQueries : IDisposable
         {
             while (rows.Read())
             {
-                entries.Add(new JournalEntry
-                {
-                    Sequence = rows.GetInt64(0),
-                    Kind = (JournalEntryKind)rows.GetInt64(1),
-                    Position = rows.GetString(2),
-                    Name = rows.GetString(3),
-                    Payload = rows.GetString(4),
-                    Attempt = (int)rows.GetInt64(5),
-                    At = rows.GetTime(6),
-                    StartedAt = rows.GetTimeOrNull(7),
-                });
+                entries.Add(ReadEntry(rows));
             }
         }
 
@@ -184,6 +175,29 @@ internal sealed partial class RunQueries : IDisposable
         Owner = rows.GetString(14),
         LeaseUntil = rows.GetTimeOrNull(15),
         Control = (RunControl)rows.GetInt64(16),
+        Origin = ReadOrigin(rows, 17),
+    };
+
+    private static RunOrigin? ReadOrigin(SqliteRowReader rows, int first) =>
+        rows.GetString(first) is { } originRunId
+            ? new RunOrigin(
+                originRunId,
+                ResumeStrategyNames.TryParse(rows.GetString(first + 1), out var strategy) ? strategy : ResumeStrategy.Restart,
+                rows.GetInt64OrNull(first + 2) is { } checkpoint ? (int)checkpoint : null,
+                rows.GetInt64OrNull(first + 3))
+            : null;
+
+    /// <summary>Maps the columns <c>seq, kind, position, name, payload, attempt, at, started_at</c>.</summary>
+    private static JournalEntry ReadEntry(SqliteRowReader rows) => new()
+    {
+        Sequence = rows.GetInt64(0),
+        Kind = (JournalEntryKind)rows.GetInt64(1),
+        Position = rows.GetString(2),
+        Name = rows.GetString(3),
+        Payload = rows.GetString(4),
+        Attempt = (int)rows.GetInt64(5),
+        At = rows.GetTime(6),
+        StartedAt = rows.GetTimeOrNull(7),
     };
 
     private List<WaitRecord> GetWaits(string runId)

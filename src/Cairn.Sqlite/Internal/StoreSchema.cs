@@ -12,10 +12,32 @@ namespace Cairn.Sqlite.Internal;
 internal static class StoreSchema
 {
     /// <summary>The schema version this build writes and reads.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Gets the script that brings a store from version <c>n - 1</c> to <c>n</c>, indexed by <c>n - 1</c>.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2];
+    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3];
+
+    /// <summary>
+    /// Version 3: lineage (the run a restart or fork came from) and archived journal branches. A branch is the tail an
+    /// in-place rewind took out of the journal: the entries stay where they are, and the branch row keeps the last of
+    /// them (<c>last_entry</c>), from which its chain leads back to <c>after_seq</c>.
+    /// </summary>
+    public const string Version3 = """
+        ALTER TABLE runs ADD COLUMN origin_run_id TEXT;
+        ALTER TABLE runs ADD COLUMN origin_strategy TEXT;
+        ALTER TABLE runs ADD COLUMN origin_checkpoint INTEGER;
+        ALTER TABLE runs ADD COLUMN origin_sequence INTEGER;
+        CREATE INDEX runs_origin ON runs (origin_run_id, created_at, create_order) WHERE origin_run_id IS NOT NULL;
+        CREATE TABLE journal_branches (
+            run_id      TEXT    NOT NULL,
+            number      INTEGER NOT NULL,
+            after_seq   INTEGER NOT NULL,
+            last_entry  INTEGER,
+            archived_at INTEGER NOT NULL,
+            reason      TEXT,
+            PRIMARY KEY (run_id, number)
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>Version 2: stored workflow definitions (YAML/JSON sources) with their versions.</summary>
     public const string Version2 = """

@@ -54,4 +54,19 @@ public enum JournalEntryKind
 
     /// <summary>A step was skipped (its condition was false, or a person chose to skip it); the payload holds the output it stands in with.</summary>
     StepSkipped = 17,
+
+    /// <summary>An attempt of a side-effecting step started; written before its body runs, so a step interrupted by a crash is known to have started.</summary>
+    StepStarted = 18,
+
+    /// <summary>The run was rewound in place by a resume strategy; the payload says which, and which archived branch holds the discarded entries.</summary>
+    RunRewound = 19,
+
+    /// <summary>The run's input was replaced by a person; the payload holds the old and the new input.</summary>
+    InputEdited = 20,
+
+    /// <summary>A key of the run's state was set by a person; <see cref="JournalEntry.Position"/> is the call after which replay applies it (none: before the first call), the payload holds the key, old and new value.</summary>
+    StateEdited = 21,
+
+    /// <summary>The run was created from another run (restart or fork); the payload names the origin run, checkpoint and strategy.</summary>
+    RunCreatedFrom = 22,
 }

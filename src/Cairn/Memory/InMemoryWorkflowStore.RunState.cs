@@ -6,21 +6,70 @@ namespace Cairn.Memory;
 /// <content>The mutable record of one run.</content>
 public sealed partial class InMemoryWorkflowStore
 {
-    private sealed class RunState(NewRun run, long order)
+    private sealed class RunState
     {
-        public string RunId { get; } = run.RunId;
+        public RunState(NewRun run, long order)
+        {
+            RunId = run.RunId;
+            Workflow = run.Workflow;
+            Version = run.Version;
+            Input = run.Input;
+            SessionId = run.SessionId;
+            UserId = run.UserId;
+            ParentRunId = run.ParentRunId;
+            ParentPosition = run.ParentPosition;
+            CreatedAt = run.CreatedAt;
+            UpdatedAt = run.CreatedAt;
+            Order = order;
+        }
 
-        public string Workflow { get; } = run.Workflow;
+        public RunState(RunRecord run, long order)
+        {
+            RunId = run.RunId;
+            Workflow = run.Workflow;
+            Version = run.Version;
+            Input = run.Input;
+            SessionId = run.SessionId;
+            UserId = run.UserId;
+            ParentRunId = run.ParentRunId;
+            ParentPosition = run.ParentPosition;
+            Origin = run.Origin;
+            CreatedAt = run.CreatedAt;
+            UpdatedAt = run.UpdatedAt;
+            Status = run.Status;
+            WakeAt = run.WakeAt;
+            Control = run.Control;
+            Output = run.Output;
+            Error = run.Error;
+            Order = order;
+            Waits.AddRange(run.Waits);
+        }
 
-        public string? ParentRunId { get; } = run.ParentRunId;
+        public string RunId { get; }
 
-        public DateTimeOffset CreatedAt { get; } = run.CreatedAt;
+        public string Workflow { get; }
 
-        public long Order { get; } = order;
+        public int Version { get; set; }
+
+        public string? Input { get; set; }
+
+        public string? SessionId { get; }
+
+        public string? UserId { get; }
+
+        public string? ParentRunId { get; }
+
+        public string? ParentPosition { get; }
+
+        public RunOrigin? Origin { get; }
+
+        public DateTimeOffset CreatedAt { get; }
+
+        public long Order { get; }
 
         public RunStatus Status { get; set; } = RunStatus.Pending;
 
-        public DateTimeOffset UpdatedAt { get; set; } = run.CreatedAt;
+        public DateTimeOffset UpdatedAt { get; set; }
 
         public DateTimeOffset? WakeAt { get; set; }
 
@@ -36,6 +85,8 @@ public sealed partial class InMemoryWorkflowStore
 
         public List<JournalEntry> Journal { get; } = new();
 
+        public List<JournalBranch> Branches { get; } = new();
+
         public List<SignalRecord> Inbox { get; } = new();
 
         public List<WaitRecord> Waits { get; } = new();
@@ -44,15 +95,16 @@ public sealed partial class InMemoryWorkflowStore
         {
             RunId = RunId,
             Workflow = Workflow,
-            Version = run.Version,
+            Version = Version,
             Status = Status,
-            Input = run.Input,
+            Input = Input,
             Output = Output,
             Error = Error,
-            SessionId = run.SessionId,
-            UserId = run.UserId,
+            SessionId = SessionId,
+            UserId = UserId,
             ParentRunId = ParentRunId,
-            ParentPosition = run.ParentPosition,
+            ParentPosition = ParentPosition,
+            Origin = Origin,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             WakeAt = WakeAt,

@@ -154,6 +154,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
                 .Where(s => (query.Status is null || s.Status == query.Status)
                     && (query.Workflow is null || s.Workflow == query.Workflow)
                     && (query.ParentRunId is null || s.ParentRunId == query.ParentRunId)
+                    && (query.OriginRunId is null || s.Origin?.RunId == query.OriginRunId)
                     && (query.Owner is null || s.Owner == query.Owner)
                     && (!query.OnlyWithControlRequest || s.Control != RunControl.None))
                 .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Order)

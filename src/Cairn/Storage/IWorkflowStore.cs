@@ -125,4 +125,30 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The definitions.</returns>
     ValueTask<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the journal tails that in-place rewinds archived, by branch number.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The branches with their entries; empty when there are none or the run is unknown.</returns>
+    ValueTask<IReadOnlyList<JournalBranch>> ReadJournalBranchesAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rewinds a run in place, atomically: archives its journal after <see cref="RunRewind.KeepThrough"/> as a branch, appends the new entries and resets the run.</summary>
+    /// <param name="rewind">The rewind.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when applied; <see langword="false"/> when the run is unknown or does not meet the rewind's expectations (nothing is written).</returns>
+    /// <exception cref="ArgumentException">The kept sequence or the entries' sequences do not fit the journal.</exception>
+    ValueTask<bool> RewindRunAsync(RunRewind rewind, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a whole run as given (record, journal, archived branches, inbox), owned by no host.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when created; <see langword="false"/> when a run with that id exists (nothing is changed).</returns>
+    /// <exception cref="ArgumentException">The journal is not numbered 1, 2, 3 … or does not start with the run's start.</exception>
+    ValueTask<bool> ImportRunAsync(RunImport run, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a finished run with its journal, archived branches, waits and inbox, after checking atomically that it is finished, has no unfinished child and no unfinished parent.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether it was deleted, or why not.</returns>
+    ValueTask<DeleteRunOutcome> DeleteRunAsync(string runId, CancellationToken cancellationToken = default);
 }

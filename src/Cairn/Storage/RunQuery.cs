@@ -12,6 +12,9 @@ public sealed record RunQuery
     /// <summary>Gets the parent run to match (children of it), or <see langword="null"/> for any.</summary>
     public string? ParentRunId { get; init; }
 
+    /// <summary>Gets the run to match runs created from (restarts and forks of it), or <see langword="null"/> for any.</summary>
+    public string? OriginRunId { get; init; }
+
     /// <summary>Gets the owning host to match, or <see langword="null"/> for any.</summary>
     public string? Owner { get; init; }
 

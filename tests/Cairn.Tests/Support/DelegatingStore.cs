@@ -41,6 +41,14 @@ public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
 
     public virtual ValueTask<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(CancellationToken cancellationToken = default) => inner.ListDefinitionsAsync(cancellationToken);
 
+    public virtual ValueTask<IReadOnlyList<JournalBranch>> ReadJournalBranchesAsync(string runId, CancellationToken cancellationToken = default) => inner.ReadJournalBranchesAsync(runId, cancellationToken);
+
+    public virtual ValueTask<bool> RewindRunAsync(RunRewind rewind, CancellationToken cancellationToken = default) => inner.RewindRunAsync(rewind, cancellationToken);
+
+    public virtual ValueTask<bool> ImportRunAsync(RunImport run, CancellationToken cancellationToken = default) => inner.ImportRunAsync(run, cancellationToken);
+
+    public virtual ValueTask<DeleteRunOutcome> DeleteRunAsync(string runId, CancellationToken cancellationToken = default) => inner.DeleteRunAsync(runId, cancellationToken);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
