@@ -72,7 +72,7 @@ public sealed partial class WorkflowContext
     /// <typeparam name="TOutput">The child's output type.</typeparam>
     /// <param name="workflow">The child workflow's registered name.</param>
     /// <param name="input">The child's input.</param>
-    /// <param name="childRunId">The child's run id, or <see langword="null"/> for <c>{runId}/{position}</c>.</param>
+    /// <param name="childRunId">The child's run id, or <see langword="null"/> for <c>{runId}/{position}</c> (<c>{runId}/{position}~{n}</c> after the run's n-th in-place rewind, so that a child that runs again is a new run).</param>
     /// <param name="version">The child's version, for workflows supplied with versions (stored definitions); <see langword="null"/> for the latest.</param>
     /// <returns>The child's output.</returns>
     /// <exception cref="WorkflowRunException">The child failed or was cancelled.</exception>
@@ -85,7 +85,7 @@ public sealed partial class WorkflowContext
             ?? throw new ArgumentException(version is null
                 ? $"Child workflow '{workflow}' is not registered; register it (AddWorkflow or its definition) before starting it as a child."
                 : $"Child workflow '{workflow}' has no version {version}; register that version or leave the version unset for the latest.", nameof(workflow));
-        var childId = childRunId ?? RunId + "/" + position;
+        var childId = _execution.ChildRunId(position, childRunId);
         var inputJson = input is null ? null : _execution.Payloads.Serialize(input, new PayloadSubject("The input of child workflow '{0}'", workflow));
         var child = new NewRun
         {

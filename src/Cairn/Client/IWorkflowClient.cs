@@ -62,6 +62,19 @@ public interface IWorkflowClient
     /// <returns>The status after the request.</returns>
     Task<RunStatus> ResumeAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Steers a run back on track with a resume strategy (rewind in place, fork, restart, retry or skip what failed…),
+    /// or, with <see cref="ResumeRequest.DryRun"/>, says what the strategy would keep and run again without changing anything.
+    /// </summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="request">The strategy and its settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The plan: what is kept, what runs again, which of that has outside effects, and which run continues.</returns>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    /// <exception cref="ResumeNotPossibleException">The strategy does not apply to the run as it is (nothing was changed).</exception>
+    /// <exception cref="ArgumentException">The new input does not fit the workflow, the version does not exist, or the new run id is taken.</exception>
+    Task<ResumePlan> ResumeAsync(string runId, ResumeRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels a run; a running step's token is cancelled.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -74,11 +87,68 @@ public interface IWorkflowClient
     /// <returns>The entries in order.</returns>
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads the journal tails that in-place rewinds archived (the rest of the journal with <c>--all</c>).</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The branches by number, each with its entries.</returns>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    Task<IReadOnlyList<JournalBranch>> GetJournalBranchesAsync(string runId, CancellationToken cancellationToken = default);
+
     /// <summary>Lists a run's checkpoints: every completed step and every named checkpoint.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The checkpoints in order.</returns>
     Task<IReadOnlyList<CheckpointInfo>> GetCheckpointsAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rebuilds a run's state and step outputs as they stood at a checkpoint.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="checkpoint">The checkpoint number (0: the start).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state and the steps recorded up to the checkpoint.</returns>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such checkpoint.</exception>
+    Task<CheckpointState> GetCheckpointStateAsync(string runId, int checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares two checkpoints of a run: the state keys that differ and the steps recorded in between.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="from">The first checkpoint number.</param>
+    /// <param name="to">The second checkpoint number.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The differences.</returns>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such checkpoint.</exception>
+    Task<CheckpointDiff> DiffCheckpointsAsync(string runId, int from, int to, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a run's lineage both ways: the runs it was restarted or forked from, and the runs restarted or forked from it.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The lineage.</returns>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    Task<RunLineage> GetLineageAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes finished runs (retention), each with its journal and archived branches. A run that is pending, running, suspended or paused, or whose child or parent is, is never deleted.</summary>
+    /// <param name="request">Which runs.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was deleted, or would be for a dry run.</returns>
+    /// <exception cref="ArgumentException">The status is not a finished one, or a count or age is negative.</exception>
+    Task<PurgeResult> PurgeAsync(PurgeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes runs as JSON lines, one run per line with its journal, archived branches and pending signals, for <see cref="ImportAsync"/>.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="runIds">The runs, or <see langword="null"/> for every run (oldest first).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many runs were written.</returns>
+    /// <exception cref="RunNotFoundException">A run id is unknown.</exception>
+    Task<int> ExportAsync(TextWriter output, IReadOnlyCollection<string>? runIds = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Recreates exported runs exactly: ids, journals, archived branches, state and lineage. Imported runs are owned by no host; unfinished ones continue where they were.</summary>
+    /// <param name="input">The JSON lines written by <see cref="ExportAsync"/>.</param>
+    /// <param name="options">What to do with ids that exist.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The imported runs with their ids.</returns>
+    /// <exception cref="RunAlreadyExistsException">A run id exists and renaming is off; nothing was imported.</exception>
+    /// <exception cref="InvalidDataException">A line is not an exported run; nothing was imported.</exception>
+    Task<IReadOnlyList<ImportedRun>> ImportAsync(TextReader input, ImportOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a run's progress.</summary>
     /// <param name="runId">The run id.</param>

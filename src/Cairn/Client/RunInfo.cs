@@ -35,6 +35,9 @@ public sealed record RunInfo
     /// <summary>Gets the parent run of a child run.</summary>
     public string? ParentRunId { get; init; }
 
+    /// <summary>Gets the run this one was created from by a restart or a fork, or <see langword="null"/>.</summary>
+    public RunOrigin? Origin { get; init; }
+
     /// <summary>Gets what a suspended run waits for.</summary>
     public IReadOnlyList<WaitInfo> WaitingFor { get; init; } = [];
 }

@@ -181,6 +181,7 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
         CreatedAt = run.CreatedAt,
         UpdatedAt = run.UpdatedAt,
         ParentRunId = run.ParentRunId,
+        Origin = run.Origin,
         WaitingFor = run.Waits.Select(w => new WaitInfo(
             w.Position, w.Kind, w.Name, w.DueAt,
             w.Kind == WaitKind.Question && w.Detail is not null ? JsonSerializer.Deserialize<Question>(w.Detail, engine.Payloads.Options) : null)).ToList(),

@@ -13,7 +13,11 @@ internal sealed class Recorded
 
     public JournalEntry? Final { get; set; }
 
-    public int FailedAttempts { get; set; }
+    /// <summary>Gets or sets the highest attempt recorded as started or failed (an attempt interrupted by a crash counts).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Gets or sets the state edits that apply once replay has passed this call.</summary>
+    public List<JournalEntry>? Edits { get; set; }
 
     public bool Visited { get; set; }
 
@@ -23,7 +27,8 @@ internal sealed class Recorded
 
     public static string? ClassOf(JournalEntryKind kind) => kind switch
     {
-        JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepSkipped => CallClass.Step,
+        JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepSkipped
+            or JournalEntryKind.StepStarted => CallClass.Step,
         JournalEntryKind.WaitStarted or JournalEntryKind.WaitCompleted => CallClass.Wait,
         JournalEntryKind.ChildStarted => CallClass.Child,
         JournalEntryKind.ValueRecorded => CallClass.Value,

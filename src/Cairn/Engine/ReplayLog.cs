@@ -7,15 +7,23 @@ namespace Cairn.Engine;
 internal sealed class ReplayLog
 {
     private readonly Dictionary<string, Recorded> _byPosition;
+    private readonly List<JournalEntry> _startEdits = [];
     private int _unvisited;
 
     public ReplayLog(IReadOnlyList<JournalEntry> journal, long firstSequence = 0)
     {
         LastSequence = firstSequence;
         _byPosition = new Dictionary<string, Recorded>(journal.Count, StringComparer.Ordinal);
+        List<JournalEntry>? edits = null;
         foreach (var e in journal)
         {
             LastSequence = e.Sequence;
+            if (e.Kind is JournalEntryKind.StateEdited or JournalEntryKind.RunRewound)
+            {
+                (edits ??= []).Add(e);
+                continue;
+            }
+
             if (e.Position is null || Recorded.ClassOf(e.Kind) is not { } callClass)
             {
                 Terminal ??= e.Kind is JournalEntryKind.RunCompleted or JournalEntryKind.RunFailed or JournalEntryKind.RunCancelled ? e : null;
@@ -31,7 +39,10 @@ internal sealed class ReplayLog
             switch (e.Kind)
             {
                 case JournalEntryKind.StepAttemptFailed:
-                    r.FailedAttempts++;
+                    r.Attempts = Math.Max(r.Attempts, e.Attempt);
+                    break;
+                case JournalEntryKind.StepStarted:
+                    r.Attempts = Math.Max(r.Attempts, e.Attempt);
                     break;
                 case JournalEntryKind.WaitStarted or JournalEntryKind.ChildStarted:
                     r.Start = e;
@@ -39,6 +50,22 @@ internal sealed class ReplayLog
                 default:
                     r.Final = e;
                     break;
+            }
+        }
+
+        foreach (var e in edits ?? [])
+        {
+            if (e.Kind == JournalEntryKind.RunRewound)
+            {
+                Generation = RewindPayloads.Branch(e.Payload);
+            }
+            else if (e.Position is not null && _byPosition.TryGetValue(e.Position, out var anchor))
+            {
+                (anchor.Edits ??= []).Add(e);
+            }
+            else
+            {
+                _startEdits.Add(e);
             }
         }
 
@@ -52,6 +79,15 @@ internal sealed class ReplayLog
 
     /// <summary>Gets the number of recorded positions the code has not reached yet.</summary>
     public int Unvisited => Volatile.Read(ref _unvisited);
+
+    /// <summary>Gets the branch number of the last in-place rewind (0 when never rewound); new child runs take it into their ids.</summary>
+    public int Generation { get; }
+
+    /// <summary>Gets the state edits that apply before the first call.</summary>
+    public IReadOnlyList<JournalEntry> StartEdits => _startEdits;
+
+    /// <summary>Gets or sets what to do with the state edits anchored at a position when replay first reaches it.</summary>
+    public Action<IReadOnlyList<JournalEntry>>? EditsReached { get; set; }
 
     /// <summary>Looks up a position and checks that the code asks for what was recorded there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -71,10 +107,18 @@ internal sealed class ReplayLog
         {
             r.Visited = true;
             Interlocked.Decrement(ref _unvisited);
+            if (r.Edits is { } edits)
+            {
+                EditsReached?.Invoke(edits);
+            }
         }
 
         return r;
     }
+
+    /// <summary>Returns the child run id recorded at a position, if a child was started there.</summary>
+    public string? RecordedChild(string position) =>
+        _byPosition.TryGetValue(position, out var r) && r.Start is { Kind: JournalEntryKind.ChildStarted } start ? RewindPayloads.ChildRunId(start.Payload) : null;
 
     /// <summary>Returns the first recorded position the code never reached, in journal order.</summary>
     public (string Position, Recorded Call)? FirstUnvisited() => Unvisited == 0 ? null :

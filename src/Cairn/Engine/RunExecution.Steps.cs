@@ -24,7 +24,7 @@ internal sealed partial class RunExecution
 
         var done = new TaskCompletionSource<T>();
         Enter();
-        _ = RunStepAsync(done, position, name, body, options ?? StepOptions.Default, (recorded?.FailedAttempts ?? 0) + 1);
+        _ = RunStepAsync(done, position, name, body, options ?? StepOptions.Default, (recorded?.Attempts ?? 0) + 1);
         return done.Task;
     }
 
@@ -60,6 +60,12 @@ internal sealed partial class RunExecution
             {
                 var startedAt = _engine.Time.GetUtcNow();
                 RunningSteps[position] = new RunningStep(name, startedAt, attempt);
+                if (options.SideEffecting)
+                {
+                    // Durable before the body runs: after a crash, the journal shows the step may have had its effect.
+                    await CommitAsync(new Draft(JournalEntryKind.StepStarted, position, name, null, attempt, startedAt)).ConfigureAwait(false);
+                }
+
                 T result;
                 Exception? error = null;
                 try

@@ -66,6 +66,32 @@ internal sealed partial class RunExecution
         return Live(CommitAsync(new Draft(JournalEntryKind.StateChanged, position, "run:" + key, StateChange("run", key, old, json, null))));
     }
 
+    /// <summary>Applies state edits a person made (journaled as <see cref="JournalEntryKind.StateEdited"/>) once replay reaches their place.</summary>
+    private void ApplyStateEdits(IReadOnlyList<JournalEntry> edits)
+    {
+        lock (_runState)
+        {
+            foreach (var edit in edits)
+            {
+                var (key, value) = RewindPayloads.ReadStateEdit(edit.Payload);
+                if (value is null)
+                {
+                    _runState.Remove(key);
+                }
+                else
+                {
+                    _runState[key] = value;
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the id of the child run at a position: the recorded one on replay, else the requested one or one derived from the position (and from the last rewind, so a child that runs again is a new run).</summary>
+    internal string ChildRunId(string position, string? requested) =>
+        _log.RecordedChild(position)
+        ?? requested
+        ?? (_log.Generation > 0 ? $"{RunId}/{position}~{_log.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : RunId + "/" + position);
+
     internal Task<ScopedValue?> ReadShared(string position, StateScope scope, string scopeId, string key) =>
         Tracked(() => ReadSharedCore(position, scope, scopeId, key));
 

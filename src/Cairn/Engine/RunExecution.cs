@@ -54,7 +54,8 @@ internal sealed partial class RunExecution
         {
             // A run this process has just created holds only its RunStarted entry: no need to read it back.
             var journal = _fresh ? [] : await _engine.Store.ReadJournalAsync(RunId).ConfigureAwait(false);
-            _log = new ReplayLog(journal, firstSequence: _fresh ? 1 : 0);
+            _log = new ReplayLog(journal, firstSequence: _fresh ? 1 : 0) { EditsReached = ApplyStateEdits };
+            ApplyStateEdits(_log.StartEdits);
             _nextSequence = _log.LastSequence + 1;
             if (_log.Terminal is { } terminal)
             {

@@ -27,6 +27,18 @@ internal static class WaitPayloads
         return node.ToJsonString(JsonText.Options);
     }
 
+    /// <summary>Rebuilds the open wait a <c>WaitStarted</c> payload describes.</summary>
+    public static WaitRecord ToRecord(string position, string? startedPayload)
+    {
+        using var doc = JsonDocument.Parse(startedPayload ?? "{}");
+        var root = doc.RootElement;
+        var kind = root.TryGetProperty("kind", out var k) && Enum.TryParse<WaitKind>(k.GetString(), ignoreCase: true, out var parsed) ? parsed : WaitKind.Event;
+        var name = root.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+        DateTimeOffset? due = root.TryGetProperty("dueAt", out var d) ? d.GetDateTimeOffset() : null;
+        var detail = root.TryGetProperty("detail", out var x) && x.ValueKind != JsonValueKind.Null ? x.GetRawText() : null;
+        return new WaitRecord(position, kind, name, due, detail);
+    }
+
     public static DateTimeOffset? DueAt(string? startedPayload)
     {
         if (startedPayload is null)

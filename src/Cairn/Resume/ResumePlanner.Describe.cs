@@ -1,0 +1,90 @@
+using Cairn.Engine;
+using Cairn.Journal;
+
+namespace Cairn.Resume;
+
+/// <content>Describing a cut: what is kept, what runs again, what is waited for again.</content>
+internal static partial class ResumePlanner
+{
+    /// <summary>Compares the journal before and after: <paramref name="effective"/> is the journal the run continues with.</summary>
+    private static ResumePlan Describe(
+        ResumeContext c,
+        ResumeStrategy strategy,
+        string reason,
+        string continuingRunId,
+        IReadOnlyList<JournalEntry> effective,
+        IReadOnlySet<long> discarded,
+        IReadOnlyList<JournalEntry> appended,
+        IReadOnlyList<PlannedEdit> edits)
+    {
+        var all = CallTrace.Index(c.Journal);
+        var now = CallTrace.Index(effective);
+        var gone = CallTrace.Index(c.Journal.Where(e => discarded.Contains(e.Sequence)));
+        var skips = appended.Where(e => e.Kind == JournalEntryKind.StepSkipped).Select(e => e.Sequence).ToHashSet();
+        var kept = new List<PlannedCall>();
+        var skipped = new List<PlannedCall>();
+        var warnings = new List<string>();
+        var rerun = new Dictionary<string, PlannedCall>(StringComparer.Ordinal);
+        bool SideEffecting(CallTrace t) => all.TryGetValue(t.Position, out var a) ? a.SideEffecting : t.SideEffecting;
+
+        foreach (var t in now.Values.Where(t => t.Kind is not null))
+        {
+            if (t.Final is { } final)
+            {
+                if (skips.Contains(final.Sequence))
+                {
+                    skipped.Add(t.ToPlanned(SideEffecting(t)));
+                    continue;
+                }
+
+                kept.Add(t.ToPlanned(SideEffecting(t)));
+                if (final.Kind == JournalEntryKind.StepFailed)
+                {
+                    warnings.Add($"Step '{t.Name}' at position {t.Position} failed and its failure is kept, so the run fails there again; retry-failed or skip-failed gets past it.");
+                }
+            }
+            else if (t.Class == CallClass.Step && t.Entries.Exists(CallTrace.IsBodyTrace))
+            {
+                // Started (or retrying) and never finished: its body runs again.
+                rerun[t.Position] = t.ToPlanned(SideEffecting(t));
+            }
+        }
+
+        var waitsAgain = new List<PlannedCall>();
+        foreach (var d in gone.Values.Where(d => d.Kind is not null))
+        {
+            if ((now.TryGetValue(d.Position, out var after) && after.Final is not null) || rerun.ContainsKey(d.Position))
+            {
+                continue;
+            }
+
+            var original = all[d.Position];
+            switch (d.Class)
+            {
+                case CallClass.Step when d.Entries.Exists(CallTrace.IsBodyTrace):
+                case CallClass.Child when d.Start is not null:
+                    rerun[d.Position] = original.ToPlanned(original.SideEffecting);
+                    break;
+                case CallClass.Wait:
+                    waitsAgain.Add(original.ToPlanned(false));
+                    break;
+            }
+        }
+
+        return new ResumePlan
+        {
+            RunId = c.RunId,
+            Strategy = strategy,
+            Reason = reason,
+            ContinuingRunId = continuingRunId,
+            ChangesRun = true,
+            Kept = kept,
+            Rerun = rerun.Values.OrderBy(p => all[p.Position].FirstSequence).ToList(),
+            WaitsAgain = waitsAgain,
+            Skipped = skipped,
+            Edits = edits,
+            Warnings = warnings,
+            ArchivedEntries = discarded.Count,
+        };
+    }
+}
