@@ -11,7 +11,7 @@ public sealed class SqliteStoreFileTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task InitializeAsync_MissingFile_CreatesAStoreOfSchemaVersionOne()
+    public async Task InitializeAsync_MissingFile_CreatesAStoreOfTheCurrentSchema()
     {
         var path = _folder.File("new.db");
 
@@ -21,8 +21,26 @@ public sealed class SqliteStoreFileTests : IDisposable
         }
 
         Assert.Equal(["new.db"], _folder.Listing());
-        Assert.Equal(1L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(2L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOfSchemaOne_IsMigratedAndKeepsItsRuns()
+    {
+        var path = _folder.File("v1.db");
+        await CreateStoreWithARunAsync(path);
+        Execute(path, "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
+
+        await using (var store = Store(path))
+        {
+            await store.InitializeAsync();
+            Assert.NotNull(await store.GetRunAsync("r1"));
+            var saved = await store.SaveDefinitionAsync(new DefinitionRecord { Name = "etl", Version = 0, Hash = "h", Source = "s", File = "etl.yaml", CreatedAt = DateTimeOffset.UnixEpoch });
+            Assert.Equal(1, saved.Version);
+        }
+
+        Assert.Equal(2L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -89,12 +107,12 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("newer.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (2, 0)");
+        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (3, 0)");
 
         var error = await AssertRefusedUnchangedAsync(path);
 
         Assert.Equal(
-            $"The Cairn store '{path}' was written by a newer Cairn (schema 2, this version supports 1); upgrade Cairn to open it. The file was left unchanged.",
+            $"The Cairn store '{path}' was written by a newer Cairn (schema 3, this version supports 2); upgrade Cairn to open it. The file was left unchanged.",
             error.Message);
     }
 
@@ -115,7 +133,7 @@ public sealed class SqliteStoreFileTests : IDisposable
 
         var error = await AssertRefusedUnchangedAsync(path);
 
-        Assert.Contains("(schema 7, this version supports 1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(schema 7, this version supports 2)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class StoreFile
     /// <summary>Checks a file without changing it.</summary>
     /// <param name="path">The full path.</param>
     /// <param name="options">The store options.</param>
-    /// <returns><see langword="true"/> when the file is a current Cairn store; <see langword="false"/> when it is missing or empty and a schema must be created.</returns>
+    /// <returns><see langword="true"/> when the file is a current Cairn store; <see langword="false"/> when it is missing or empty and a schema must be created, or older and must be migrated.</returns>
     /// <exception cref="StoreSchemaException">The file is not a SQLite database, is damaged, is not a Cairn store, or has a newer schema.</exception>
     public static bool Inspect(string path, SqliteStoreOptions options)
     {
@@ -36,7 +36,7 @@ internal static class StoreFile
         try
         {
             using var connection = StoreConnections.OpenForInspection(path, options);
-            return ReadSchemaVersion(connection, path) is not null;
+            return ReadSchemaVersion(connection, path) == StoreSchema.CurrentVersion;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is raw.SQLITE_NOTADB or raw.SQLITE_CORRUPT)
         {
@@ -52,7 +52,7 @@ internal static class StoreFile
         }
     }
 
-    /// <summary>Creates the current schema in a new file, or checks it again when another process created it meanwhile.</summary>
+    /// <summary>Creates the current schema in a new file, or applies the migrations an older store lacks; checks the version again under the write lock, since another process may have done it meanwhile.</summary>
     /// <param name="connection">A read-write connection to the file.</param>
     /// <param name="path">The full path, for messages.</param>
     /// <param name="now">The time to record.</param>
@@ -62,12 +62,13 @@ internal static class StoreFile
         StoreConnections.Execute(connection, "BEGIN IMMEDIATE;");
         try
         {
-            if (ReadSchemaVersion(connection, path) is null)
+            var version = ReadSchemaVersion(connection, path) ?? 0;
+            for (var next = version + 1; next <= StoreSchema.CurrentVersion; next++)
             {
-                StoreConnections.Execute(connection, StoreSchema.Version1);
+                StoreConnections.Execute(connection, StoreSchema.Migrations[(int)next - 1]);
                 StoreConnections.Execute(connection, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"INSERT INTO cairn_schema (version, applied_at) VALUES ({StoreSchema.CurrentVersion}, {StoredTime.ToTicks(now)});"));
+                    $"INSERT INTO cairn_schema (version, applied_at) VALUES ({next}, {StoredTime.ToTicks(now)});"));
             }
 
             StoreConnections.Execute(connection, "COMMIT;");

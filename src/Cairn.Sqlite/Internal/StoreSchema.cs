@@ -12,7 +12,23 @@ namespace Cairn.Sqlite.Internal;
 internal static class StoreSchema
 {
     /// <summary>The schema version this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>Gets the script that brings a store from version <c>n - 1</c> to <c>n</c>, indexed by <c>n - 1</c>.</summary>
+    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2];
+
+    /// <summary>Version 2: stored workflow definitions (YAML/JSON sources) with their versions.</summary>
+    public const string Version2 = """
+        CREATE TABLE definitions (
+            name       TEXT    NOT NULL,
+            version    INTEGER NOT NULL,
+            hash       TEXT    NOT NULL,
+            source     TEXT    NOT NULL,
+            file       TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (name, version)
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>The tables and indexes of version 1.</summary>
     public const string Version1 = """

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cairn.Engine;
 
 namespace Cairn;
 
@@ -96,5 +97,18 @@ public sealed partial class WorkflowContext
         }
 
         return Task.WhenAll(tasks);
+    }
+
+    /// <summary>
+    /// Records a step as skipped instead of running it (for example because its condition is false): it shows as
+    /// <see cref="StepStatus.Skipped"/> and takes a journal position like the step would, so replay stays aligned.
+    /// </summary>
+    /// <param name="name">The step name.</param>
+    /// <param name="output">The output that stands in for the step's, or <see langword="null"/>.</param>
+    public void Skip(string name, object? output = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var json = output is null ? null : _execution.Payloads.Serialize(output, new PayloadSubject("The stand-in output of skipped step '{0}'", name));
+        _execution.Skip(NextPosition(), name, json);
     }
 }

@@ -73,18 +73,25 @@ public sealed partial class WorkflowContext
     /// <param name="workflow">The child workflow's registered name.</param>
     /// <param name="input">The child's input.</param>
     /// <param name="childRunId">The child's run id, or <see langword="null"/> for <c>{runId}/{position}</c>.</param>
+    /// <param name="version">The child's version, for workflows supplied with versions (stored definitions); <see langword="null"/> for the latest.</param>
     /// <returns>The child's output.</returns>
     /// <exception cref="WorkflowRunException">The child failed or was cancelled.</exception>
-    public async Task<TOutput> RunChild<TOutput>(string workflow, object? input = null, string? childRunId = null)
+    /// <exception cref="ArgumentException">No workflow (or version) of that name is known to the host.</exception>
+    public async Task<TOutput> RunChild<TOutput>(string workflow, object? input = null, string? childRunId = null, int? version = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflow);
         var position = NextPosition();
+        var registration = await _execution.Engine.Registry.FindAsync(workflow, version).ConfigureAwait(true)
+            ?? throw new ArgumentException(version is null
+                ? $"Child workflow '{workflow}' is not registered; register it (AddWorkflow or its definition) before starting it as a child."
+                : $"Child workflow '{workflow}' has no version {version}; register that version or leave the version unset for the latest.", nameof(workflow));
         var childId = childRunId ?? RunId + "/" + position;
         var inputJson = input is null ? null : _execution.Payloads.Serialize(input, new PayloadSubject("The input of child workflow '{0}'", workflow));
         var child = new NewRun
         {
             RunId = childId,
             Workflow = workflow,
+            Version = registration.Version,
             Input = inputJson,
             SessionId = SessionId,
             UserId = UserId,

@@ -36,6 +36,7 @@ internal static class JournalViews
             {
                 JournalEntryKind.StepCompleted => StepStatus.Completed,
                 JournalEntryKind.StepFailed => StepStatus.Failed,
+                JournalEntryKind.StepSkipped => StepStatus.Skipped,
                 JournalEntryKind.StepAttemptFailed => StepStatus.Running,
                 _ => (StepStatus?)null,
             };
@@ -50,7 +51,7 @@ internal static class JournalViews
             }
 
             steps[e.Position] = new StepProgress(e.Position, e.Name ?? string.Empty, status.Value, e.Attempt, e.StartedAt, status == StepStatus.Running ? null : e.At,
-                status == StepStatus.Completed ? e.Payload : null);
+                status is StepStatus.Completed or StepStatus.Skipped ? e.Payload : null);
         }
 
         foreach (var (position, step) in running ?? [])

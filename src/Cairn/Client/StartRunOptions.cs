@@ -12,4 +12,7 @@ public sealed record StartRunOptions
 
     /// <summary>Gets the user id whose shared state the run may use.</summary>
     public string? UserId { get; init; }
+
+    /// <summary>Gets the version to run, for workflows supplied with versions (stored definitions); <see langword="null"/> runs the latest.</summary>
+    public int? Version { get; init; }
 }

@@ -14,10 +14,10 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
     public async Task<string> StartAsync(string workflow, object? input = null, StartRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflow);
-        var registration = engine.Registry.Find(workflow)
-            ?? throw new ArgumentException($"Workflow '{workflow}' is not registered. Registered: {string.Join(", ", engine.Registry.Names.Order(StringComparer.Ordinal))}. Register it with AddWorkflow.", nameof(workflow));
-        var json = input is null ? null : engine.Payloads.Serialize(input, new PayloadSubject("The input of workflow '{0}'", workflow));
         await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var registration = await engine.Registry.FindAsync(workflow, options?.Version, cancellationToken).ConfigureAwait(false)
+            ?? throw await NotRegisteredAsync(workflow, options?.Version, cancellationToken).ConfigureAwait(false);
+        var json = input is null ? null : engine.Payloads.Serialize(input, new PayloadSubject("The input of workflow '{0}'", workflow));
         var runId = options?.RunId ?? Guid.NewGuid().ToString("N");
         var host = engine.Host;
         var owner = host?.TryReserveSlot();
@@ -71,6 +71,15 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
         }
 
         return runId;
+    }
+
+    private async Task<ArgumentException> NotRegisteredAsync(string workflow, int? version, CancellationToken cancellationToken)
+    {
+        var names = await engine.Registry.GetNamesAsync(cancellationToken).ConfigureAwait(false);
+        var known = names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal));
+        return names.Contains(workflow) && version is not null
+            ? new ArgumentException($"Workflow '{workflow}' has no version {version}; start the latest by leaving StartRunOptions.Version unset.", nameof(version))
+            : new ArgumentException($"Workflow '{workflow}' is not registered. Registered: {known}. Register it with AddWorkflow{(engine.Registry.IsStatic ? string.Empty : " or register its definition")}.", nameof(workflow));
     }
 
     public async Task<RunInfo> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>

@@ -35,7 +35,7 @@ public static class CairnServiceCollectionExtensions
                 throw new InvalidOperationException("Cairn options are invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
             }
 
-            var registry = builder.BuildRegistry();
+            var registry = builder.BuildRegistry(sp.GetServices<IWorkflowSource>());
             return new WorkflowEngine(
                 sp.GetRequiredService<IWorkflowStore>(),
                 registry,

@@ -23,7 +23,7 @@ internal sealed class Recorded
 
     public static string? ClassOf(JournalEntryKind kind) => kind switch
     {
-        JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed => CallClass.Step,
+        JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepSkipped => CallClass.Step,
         JournalEntryKind.WaitStarted or JournalEntryKind.WaitCompleted => CallClass.Wait,
         JournalEntryKind.ChildStarted => CallClass.Child,
         JournalEntryKind.ValueRecorded => CallClass.Value,

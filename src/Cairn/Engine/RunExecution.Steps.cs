@@ -12,7 +12,7 @@ internal sealed partial class RunExecution
         var recorded = _log.Match(RunId, position, CallClass.Step, name);
         if (recorded?.Final is { } final)
         {
-            return final.Kind == JournalEntryKind.StepCompleted
+            return final.Kind is JournalEntryKind.StepCompleted or JournalEntryKind.StepSkipped
                 ? Task.FromResult(_engine.Payloads.Deserialize<T>(final.Payload))
                 : Task.FromException<T>(RecordedFailure(name, position, final));
         }

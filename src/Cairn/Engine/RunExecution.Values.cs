@@ -153,6 +153,15 @@ internal sealed partial class RunExecution
         return Live(CommitAsync(new Draft(JournalEntryKind.Checkpoint, position, label, payload)));
     }
 
+    /// <summary>Records that the step at the position was skipped, standing in with an output; it rides with the next commit.</summary>
+    internal void Skip(string position, string name, string? output)
+    {
+        if (_log.Match(RunId, position, CallClass.Step, name)?.Final is null)
+        {
+            AddPiggyback(new Draft(JournalEntryKind.StepSkipped, position, name, output));
+        }
+    }
+
     internal void ReportProgress(int? done, int? total, string? message)
     {
         var payload = new JsonObject { ["done"] = done, ["total"] = total, ["message"] = message }.ToJsonString(JsonText.Options);

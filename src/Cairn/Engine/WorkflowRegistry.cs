@@ -1,15 +1,24 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Json;
+using Cairn.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Engine;
 
-/// <summary>The workflows a host can execute, validated once: every registration problem is reported together.</summary>
+/// <summary>
+/// The workflows a host can execute: those registered in code, validated once (every registration problem is reported
+/// together), then those its <see cref="IWorkflowSource"/>s supply at run time.
+/// </summary>
 internal sealed class WorkflowRegistry
 {
     private readonly Dictionary<string, WorkflowRegistration> _byName;
+    private readonly IReadOnlyList<IWorkflowSource> _sources;
+    private readonly ConcurrentDictionary<(string Name, int Version), WorkflowRegistration> _sourced = new();
 
-    public WorkflowRegistry(IEnumerable<WorkflowRegistration> registrations, IReadOnlyList<string> errors)
+    public WorkflowRegistry(IEnumerable<WorkflowRegistration> registrations, IReadOnlyList<string> errors, IEnumerable<IWorkflowSource>? sources = null)
     {
+        _sources = sources?.ToArray() ?? [];
         var all = new List<string>(errors);
         _byName = new Dictionary<string, WorkflowRegistration>(StringComparer.Ordinal);
         foreach (var r in registrations)
@@ -30,7 +39,61 @@ internal sealed class WorkflowRegistry
 
     public IReadOnlyCollection<string> Names { get; }
 
+    /// <summary>Gets whether the registry can only run workflows registered in code.</summary>
+    public bool IsStatic => _sources.Count == 0;
+
+    /// <summary>Finds a workflow registered in code.</summary>
     public WorkflowRegistration? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Finds a workflow registered in code or, failing that, supplied by a source, without waiting when it is known already.</summary>
+    /// <param name="name">The workflow name.</param>
+    /// <param name="version">The pinned version, or <see langword="null"/> for the latest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public ValueTask<WorkflowRegistration?> FindAsync(string name, int? version, CancellationToken cancellationToken = default)
+    {
+        if (_byName.TryGetValue(name, out var registration))
+        {
+            return ValueTask.FromResult<WorkflowRegistration?>(registration);
+        }
+
+        if (version is { } v && _sourced.TryGetValue((name, v), out registration))
+        {
+            return ValueTask.FromResult<WorkflowRegistration?>(registration);
+        }
+
+        return _sources.Count == 0 ? ValueTask.FromResult<WorkflowRegistration?>(null) : FindInSourcesAsync(name, version, cancellationToken);
+    }
+
+    /// <summary>Lists every workflow name a host can run now.</summary>
+    public async ValueTask<IReadOnlyCollection<string>> GetNamesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_sources.Count == 0)
+        {
+            return Names;
+        }
+
+        var names = new HashSet<string>(Names, StringComparer.Ordinal);
+        foreach (var source in _sources)
+        {
+            names.UnionWith(await source.GetNamesAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return names;
+    }
+
+    private async ValueTask<WorkflowRegistration?> FindInSourcesAsync(string name, int? version, CancellationToken cancellationToken)
+    {
+        foreach (var source in _sources)
+        {
+            if (await source.FindAsync(name, version, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                var registration = new WorkflowRegistration(found.Name, found.Version, typeof(JsonElement), (context, input, _) => found.Run(context, (JsonElement?)input));
+                return _sourced.GetOrAdd((found.Name, found.Version), registration);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Builds a registration for a workflow class, adding every problem found to <paramref name="errors"/>.</summary>
     public static WorkflowRegistration? FromType(Type type, List<string> errors)

@@ -99,7 +99,7 @@ public sealed class CairnBuilder
         return this;
     }
 
-    internal WorkflowRegistry BuildRegistry() => new(_registrations, _errors);
+    internal WorkflowRegistry BuildRegistry(IEnumerable<IWorkflowSource> sources) => new(_registrations, _errors, sources);
 
     private bool Check(string name, Delegate run)
     {

@@ -16,12 +16,13 @@ public sealed partial class WorkflowHost
         }
 
         Interlocked.Add(ref _slots, free);
-        var now = _engine.Time.GetUtcNow();
         IReadOnlyList<RunRecord> claimed;
         try
         {
+            var names = await _engine.Registry.GetNamesAsync(cancellationToken).ConfigureAwait(false);
+            var now = _engine.Time.GetUtcNow();
             claimed = await _engine.Store.ClaimAsync(
-                new ClaimRequest(Owner, now, now + _engine.Options.LeaseDuration, free, _engine.Registry.Names), cancellationToken).ConfigureAwait(false);
+                new ClaimRequest(Owner, now, now + _engine.Options.LeaseDuration, free, names), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -42,7 +43,49 @@ public sealed partial class WorkflowHost
     /// <summary>Starts executing a run this host owns; its slot is already counted.</summary>
     private void Start(RunRecord run, bool fresh)
     {
-        var registration = _engine.Registry.Find(run.Workflow)!;
+        var found = _engine.Registry.FindAsync(run.Workflow, run.Version);
+        if (found.IsCompletedSuccessfully && found.Result is { } registration)
+        {
+            Start(run, registration, fresh);
+        }
+        else
+        {
+            _ = Task.Run(() => ResolveAndStartAsync(run, found, fresh), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Starts a run whose workflow a source must supply first; a run whose workflow cannot be found is released with back-off.</summary>
+    private async Task ResolveAndStartAsync(RunRecord run, ValueTask<WorkflowRegistration?> found, bool fresh)
+    {
+        string problem;
+        try
+        {
+            if (await found.ConfigureAwait(false) is { } registration)
+            {
+                Start(run, registration, fresh);
+                return;
+            }
+
+            problem = $"workflow '{run.Workflow}' version {run.Version} is not known to this host";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            problem = e.Message;
+        }
+
+        Log.RunAbandoned(_engine.Logger, run.RunId, run.Workflow, problem);
+        try
+        {
+            await ReleaseAsync(run.RunId).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _slots);
+        }
+    }
+
+    private void Start(RunRecord run, WorkflowRegistration registration, bool fresh)
+    {
         var execution = new RunExecution(_engine, run, registration, Owner, fresh);
         _active[run.RunId] = execution;
         _engine.Notifications.StatusChanged(run.RunId, RunStatus.Running);
@@ -107,7 +150,7 @@ public sealed partial class WorkflowHost
     {
         var delay = _engine.Options.PollInterval;
         if (Volatile.Read(ref _slots) < _engine.Options.MaxConcurrentRuns
-            && await _engine.Store.GetNextWakeAsync(_engine.Registry.Names, cancellationToken).ConfigureAwait(false) is { } next)
+            && await _engine.Store.GetNextWakeAsync(await _engine.Registry.GetNamesAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) is { } next)
         {
             var untilNext = next - _engine.Time.GetUtcNow();
             if (untilNext < delay)

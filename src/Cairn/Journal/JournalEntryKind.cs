@@ -51,4 +51,7 @@ public enum JournalEntryKind
 
     /// <summary>The run was cancelled.</summary>
     RunCancelled = 16,
+
+    /// <summary>A step was skipped (its condition was false, or a person chose to skip it); the payload holds the output it stands in with.</summary>
+    StepSkipped = 17,
 }

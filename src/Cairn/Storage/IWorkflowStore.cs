@@ -102,4 +102,27 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The matching runs (without their waits).</returns>
     ValueTask<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a version of a workflow definition, atomically.</summary>
+    /// <param name="definition">
+    /// The definition. With <see cref="DefinitionRecord.Version"/> 0 the store numbers it: the latest version when its
+    /// <see cref="DefinitionRecord.Hash"/> is the same (nothing is written), otherwise the latest plus one. With a
+    /// version set, that version is returned when it holds the same hash, and written when it does not exist.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored version.</returns>
+    /// <exception cref="DefinitionVersionConflictException">The version exists with different content.</exception>
+    ValueTask<DefinitionRecord> SaveDefinitionAsync(DefinitionRecord definition, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one version of a definition.</summary>
+    /// <param name="name">The workflow name.</param>
+    /// <param name="version">The version, or <see langword="null"/> for the latest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The definition, or <see langword="null"/> when unknown.</returns>
+    ValueTask<DefinitionRecord?> GetDefinitionAsync(string name, int? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every stored version of every definition, ordered by name, then version.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The definitions.</returns>
+    ValueTask<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(CancellationToken cancellationToken = default);
 }

@@ -35,6 +35,12 @@ public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
 
     public virtual ValueTask<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default) => inner.ListRunsAsync(query, cancellationToken);
 
+    public virtual ValueTask<DefinitionRecord> SaveDefinitionAsync(DefinitionRecord definition, CancellationToken cancellationToken = default) => inner.SaveDefinitionAsync(definition, cancellationToken);
+
+    public virtual ValueTask<DefinitionRecord?> GetDefinitionAsync(string name, int? version = null, CancellationToken cancellationToken = default) => inner.GetDefinitionAsync(name, version, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(CancellationToken cancellationToken = default) => inner.ListDefinitionsAsync(cancellationToken);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Cairn.Hosting;
+
+/// <summary>A workflow supplied by an <see cref="IWorkflowSource"/>: its name, version and body.</summary>
+/// <param name="name">The workflow name.</param>
+/// <param name="version">The version.</param>
+/// <param name="run">The body: called with the context and the run's JSON input (<see langword="null"/> when none); returns the output.</param>
+public sealed class SourcedWorkflow(string name, int version, Func<WorkflowContext, JsonElement?, Task<object?>> run)
+{
+    /// <summary>Gets the workflow name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Gets the version.</summary>
+    public int Version { get; } = version;
+
+    /// <summary>Gets the body.</summary>
+    public Func<WorkflowContext, JsonElement?, Task<object?>> Run { get; } = run;
+}
