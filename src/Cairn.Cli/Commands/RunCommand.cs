@@ -38,7 +38,7 @@ internal sealed class RunCommand : CliCommand
 
         await using var host = await CliHost.StartAsync(store, detach ? HostMode.Client : HostMode.Execute, cancellationToken: cancellationToken);
         var stored = await host.Catalog.RegisterAsync(definition, source, path, cancellationToken);
-        var runId = await host.Client.StartAsync(definition.Name, input, new StartRunOptions { RunId = parse.GetValue(Id) }, cancellationToken);
+        var runId = await host.Client.StartAsync(definition.Name, input, new StartRunOptions { RunId = parse.GetValue(Id), Version = stored.Version }, cancellationToken);
         if (detach)
         {
             var run = await host.Client.GetRunAsync(runId, cancellationToken);

@@ -37,21 +37,22 @@ internal sealed class WorkerCommand : CliCommand
         var store = GetStore(parse);
         var untilIdle = parse.GetValue(UntilIdle);
         var concurrency = parse.GetValue(Concurrency);
+        var started = Environment.Time.GetUtcNow();
         await using var host = await CliHost.StartAsync(store, HostMode.Execute, concurrency, LogLevel.Warning, cancellationToken);
         Error.WriteLine(untilIdle
             ? $"Worker on {store} (concurrency {concurrency}): executing runnable runs, then exiting."
             : $"Worker on {store} (concurrency {concurrency}): executing runs; Ctrl+C stops it.");
         var idle = new IdleDetector(host, Environment.Time);
         var seen = new Dictionary<string, RunStatus>(StringComparer.Ordinal);
-        await ReportChangesAsync(host, seen, print: false, cancellationToken);
+        await ReportChangesAsync(host, seen, since: started, cancellationToken);
         try
         {
             while (true)
             {
-                await ReportChangesAsync(host, seen, print: true, cancellationToken);
+                await ReportChangesAsync(host, seen, since: null, cancellationToken);
                 if (untilIdle && await idle.IsIdleAsync(cancellationToken))
                 {
-                    await ReportChangesAsync(host, seen, print: true, cancellationToken);
+                    await ReportChangesAsync(host, seen, since: null, cancellationToken);
                     Error.WriteLine("Idle: no run is runnable now.");
                     return ExitCodes.Success;
                 }
@@ -66,8 +67,11 @@ internal sealed class WorkerCommand : CliCommand
         }
     }
 
-    /// <summary>Prints a line for every run of the store whose status changed since the last look.</summary>
-    private async Task ReportChangesAsync(CliHost host, Dictionary<string, RunStatus> seen, bool print, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prints a line for every run of the store whose status changed since the last look; on the first look (with
+    /// <paramref name="since"/>), for the runs changed since this worker started.
+    /// </summary>
+    private async Task ReportChangesAsync(CliHost host, Dictionary<string, RunStatus> seen, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var runs = await host.Client.ListRunsAsync(new RunQuery { Limit = 1000 }, cancellationToken);
         foreach (var run in runs.Reverse())
@@ -78,7 +82,7 @@ internal sealed class WorkerCommand : CliCommand
             }
 
             seen[run.RunId] = run.Status;
-            if (!print)
+            if (since is { } start && run.UpdatedAt < start)
             {
                 continue;
             }

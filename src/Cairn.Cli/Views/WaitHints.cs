@@ -54,9 +54,9 @@ internal static class WaitHints
             _ => "\"TEXT\"",
         };
         var options = question.Kind == QuestionKind.Choice && question.Options is { Count: > 0 } list
-            ? " Options: " + string.Join(", ", list.Select(o => $"{o.Id} ({o.Label})")) + "."
+            ? " (options: " + string.Join(", ", list.Select(o => $"{o.Id} = {o.Label}")) + ")"
             : string.Empty;
-        return $"It asks \"{question.Prompt}\" ({Names.Of(question.Kind)}): cairn answer {runId} {answer} --question {question.Id}.{options}";
+        return $"It asks \"{question.Prompt}\"{options}: cairn answer {runId} {answer} --question {question.Id}";
     }
 
     private static string TimeOut(WaitInfo wait, DateTimeOffset now) =>
