@@ -18,6 +18,13 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
         var registration = await engine.Registry.FindAsync(workflow, options?.Version, cancellationToken).ConfigureAwait(false)
             ?? throw await NotRegisteredAsync(workflow, options?.Version, cancellationToken).ConfigureAwait(false);
         var json = input is null ? null : engine.Payloads.Serialize(input, new PayloadSubject("The input of workflow '{0}'", workflow));
+        if (registration.CheckInput?.Invoke(json) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(
+                $"The input does not fit workflow '{workflow}' (version {registration.Version}): {string.Join(" ", problems)} Fix the input to match the workflow's input schema.",
+                nameof(input));
+        }
+
         var runId = options?.RunId ?? Guid.NewGuid().ToString("N");
         var host = engine.Host;
         var owner = host?.TryReserveSlot();

@@ -40,7 +40,7 @@ public static class CairnServiceCollectionExtensions
                 sp.GetRequiredService<IWorkflowStore>(),
                 registry,
                 options,
-                sp.GetKeyedService<TimeProvider>(ServiceKey) ?? TimeProvider.System,
+                sp.GetCairnTimeProvider(),
                 sp.GetRequiredService<RunNotifications>(),
                 sp,
                 sp.GetService<ILoggerFactory>()?.CreateLogger("Cairn") ?? NullLogger.Instance);

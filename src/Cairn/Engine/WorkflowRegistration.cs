@@ -9,6 +9,9 @@ internal sealed class WorkflowRegistration(string name, int version, Type? input
 
     public Type? InputType { get; } = inputType;
 
+    /// <summary>Gets a check of the JSON input that runs before a run is created, or <see langword="null"/>.</summary>
+    public Func<string?, IReadOnlyList<string>>? CheckInput { get; init; }
+
     public Task<object?> Invoke(WorkflowContext context, string? inputJson, WorkflowEngine engine)
     {
         var input = InputType is null ? null : engine.Payloads.Deserialize(inputJson, InputType);

@@ -87,7 +87,10 @@ internal sealed class WorkflowRegistry
         {
             if (await source.FindAsync(name, version, cancellationToken).ConfigureAwait(false) is { } found)
             {
-                var registration = new WorkflowRegistration(found.Name, found.Version, typeof(JsonElement), (context, input, _) => found.Run(context, (JsonElement?)input));
+                var registration = new WorkflowRegistration(found.Name, found.Version, typeof(JsonElement), (context, input, _) => found.Run(context, (JsonElement?)input))
+                {
+                    CheckInput = found.CheckInput is { } check ? json => check(json is null ? null : JsonElement.Parse(json)) : null,
+                };
                 return _sourced.GetOrAdd((found.Name, found.Version), registration);
             }
         }

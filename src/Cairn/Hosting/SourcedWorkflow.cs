@@ -16,4 +16,7 @@ public sealed class SourcedWorkflow(string name, int version, Func<WorkflowConte
 
     /// <summary>Gets the body.</summary>
     public Func<WorkflowContext, JsonElement?, Task<object?>> Run { get; } = run;
+
+    /// <summary>Gets a check of a run's JSON input, run before the run is created: it returns every problem found (empty when valid), or is <see langword="null"/> to accept any input.</summary>
+    public Func<JsonElement?, IReadOnlyList<string>>? CheckInput { get; init; }
 }

@@ -58,6 +58,17 @@ public sealed class WorkflowSourceTests
     }
 
     [Fact]
+    public async Task Start_InputTheSourceRejects_ThrowsWithEveryProblemAndCreatesNoRun()
+    {
+        await using var host = await TestHost.StartAsync(b => b.Services.AddSingleton<IWorkflowSource>(new VersionedSource { RequireWho = true }));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => host.Client.StartAsync("greet", new { name = "Ada" }));
+
+        Assert.StartsWith("The input does not fit workflow 'greet' (version 1): input.who is required. Fix the input", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await host.Client.ListRunsAsync());
+    }
+
+    [Fact]
     public async Task RunChild_SourcedChildWithVersion_RunsThatVersion()
     {
         var source = new VersionedSource { Latest = 2 };
@@ -76,6 +87,8 @@ public sealed class WorkflowSourceTests
     {
         public int Latest { get; set; } = 1;
 
+        public bool RequireWho { get; init; }
+
         public ValueTask<IReadOnlyCollection<string>> GetNamesAsync(CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<IReadOnlyCollection<string>>(["greet"]);
 
@@ -88,6 +101,9 @@ public sealed class WorkflowSourceTests
                     var who = input!.Value.GetProperty("who").GetString();
                     return await ctx.Step("greet", _ => $"v{v} {who}");
                 })
+                {
+                    CheckInput = RequireWho ? input => input?.TryGetProperty("who", out _) == true ? [] : ["input.who is required."] : null,
+                }
                 : null);
         }
     }
