@@ -69,6 +69,9 @@ internal sealed class CliHost : IAsyncDisposable
         try
         {
             await host.StartAsync(cancellationToken);
+
+            // Commands read the store directly too (run records with wake times, definitions): open it first.
+            await host.Services.GetRequiredService<StoreInitializer>().EnsureAsync(cancellationToken);
         }
         catch
         {

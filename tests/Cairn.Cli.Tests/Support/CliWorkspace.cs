@@ -33,6 +33,9 @@ public sealed class CliWorkspace : IDisposable
     public Task<CliResult> RunRawAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         CliProcess.Start(Path, environment, args).WaitForExitAsync();
 
+    /// <summary>Creates the file a gated step of <see cref="Flows.Lines"/> waits for.</summary>
+    public void OpenGate() => System.IO.File.WriteAllText(File("gate"), string.Empty);
+
     /// <summary>Reads the lines of a file the workflow writes; none while it does not exist.</summary>
     public IReadOnlyList<string> Lines(string name) =>
         System.IO.File.Exists(File(name)) ? System.IO.File.ReadAllLines(File(name)) : [];

@@ -57,18 +57,25 @@ public static class Flows
         """;
 
     /// <summary>
-    /// Exec steps that each append their id to a file, then sleep a little: the file shows which steps ran, and how often.
+    /// Exec steps s1..sN that each append their id to <c>lines.txt</c> in <paramref name="folder"/>: the file shows which
+    /// steps ran, and how often. Step <paramref name="gateAt"/> then waits until the file <c>gate</c> exists, so a test
+    /// can act while that step runs; the steps after it take <paramref name="sleepSeconds"/> each.
     /// </summary>
-    public static string Lines(string name, string file, int steps, double sleepSeconds)
+    public static string Lines(string name, string folder, int steps, int gateAt, double sleepSeconds = 0)
     {
+        var lines = Path.Combine(folder, "lines.txt");
+        var gate = Path.Combine(folder, "gate");
         var yaml = new StringBuilder();
         yaml.AppendLine(CultureInfo.InvariantCulture, $"name: {name}");
         yaml.AppendLine("steps:");
         for (var i = 1; i <= steps; i++)
         {
+            var then = i == gateAt ? $" && while [ ! -f '{gate}' ]; do sleep 0.02; done"
+                : i > gateAt && sleepSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $" && sleep {sleepSeconds}")
+                : string.Empty;
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  - id: s{i}");
             yaml.AppendLine("    type: exec");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"    command: [sh, -c, \"echo s{i} >> '{file}' && sleep {sleepSeconds}\"]");
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"    command: [sh, -c, \"echo s{i} >> '{lines}'{then}\"]");
         }
 
         return yaml.ToString();
