@@ -83,7 +83,13 @@ internal abstract class CliCommand
             Error.WriteLine("Interrupted.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is CairnException or ArgumentException)
+        catch (ArgumentException e)
+        {
+            // The parameter name the message ends with means nothing on the command line.
+            Error.WriteLine(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal));
+            return ExitCodes.UsageError;
+        }
+        catch (CairnException e)
         {
             Error.WriteLine(e.Message);
             return ExitCodes.UsageError;

@@ -28,7 +28,9 @@ internal sealed class ShowCommand : CliCommand
         }
         else
         {
-            RunText.Write(Out, run, progress, Environment.Time.GetUtcNow());
+            var now = Environment.Time.GetUtcNow();
+            var due = await host.Store.GetRunAsync(runId, cancellationToken) is { WakeAt: { } wake } && wake <= now;
+            RunText.Write(Out, run, progress, now, due);
         }
 
         return ExitCodes.Success;

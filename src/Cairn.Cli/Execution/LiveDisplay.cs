@@ -36,9 +36,9 @@ internal sealed class LiveDisplay(CliConsole console) : IRunDisplay
 
         var progress = snapshot.Progress;
         var eta = snapshot.Eta is { } e && !snapshot.Run.Status.IsFinished() ? $" · ETA {Durations.Format(e)}" : string.Empty;
-        table.Caption(string.Create(CultureInfo.InvariantCulture,
-            $"{snapshot.Run.Workflow} v{snapshot.Run.Version} · {Names.Of(snapshot.Run.Status)} · {progress.Done}/{progress.Total} steps · {progress.Percent:0.#}% · {Durations.Format(snapshot.Elapsed)}{eta}"));
-        return table;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{snapshot.Run.Workflow} v{snapshot.Run.Version} · {Names.Of(snapshot.Run.Status)} · {progress.Done}/{progress.Total} steps · {progress.Percent:0.#}% · {Durations.Format(snapshot.Elapsed)}{eta}");
+        return new Rows(table, new Text(summary, new Style(Color.Grey)));
     }
 
     private static string Status(StepProgress step)

@@ -6,7 +6,13 @@ namespace Cairn.Cli.Views;
 /// <summary>The text of <c>cairn show</c>.</summary>
 internal static class RunText
 {
-    public static void Write(TextWriter writer, RunInfo run, RunProgress progress, DateTimeOffset now)
+    /// <summary>Writes a run.</summary>
+    /// <param name="writer">Where to.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="progress">Its steps.</param>
+    /// <param name="now">The time now.</param>
+    /// <param name="due">Whether the suspended run may continue now: its answer, event or timer has arrived.</param>
+    public static void Write(TextWriter writer, RunInfo run, RunProgress progress, DateTimeOffset now, bool due)
     {
         writer.WriteLine($"Run {run.RunId}");
         writer.WriteLine($"  workflow  {run.Workflow} v{run.Version}");
@@ -41,7 +47,12 @@ internal static class RunText
             table.WriteTo(writer, "  ");
         }
 
-        if (run.WaitingFor.Count > 0 && !run.Status.IsFinished())
+        if (due && run.Status == RunStatus.Suspended)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"  What it waited for has arrived: cairn resume {run.RunId} (or a running cairn worker) continues it.");
+        }
+        else if (run.WaitingFor.Count > 0 && !run.Status.IsFinished())
         {
             writer.WriteLine();
             foreach (var line in WaitHints.Describe(run.RunId, run.WaitingFor, now))
