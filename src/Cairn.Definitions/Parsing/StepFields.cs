@@ -1,0 +1,47 @@
+namespace Cairn.Definitions.Parsing;
+
+/// <summary>The fields the format accepts: at the top level, in every step, and per step type.</summary>
+/// <remarks>The published schema (<c>Schema/definition.schema.json</c>) must list the same names; a test checks it.</remarks>
+internal static class StepFields
+{
+    /// <summary>The top-level fields.</summary>
+    public static readonly IReadOnlyList<string> TopLevel = ["name", "version", "description", "inputs", "env", "steps"];
+
+    /// <summary>The fields every step accepts. For <c>workflow</c> steps <c>name</c> is the child workflow's name; for <c>wait</c> steps <c>timeout</c> is how long to wait.</summary>
+    public static readonly IReadOnlyList<string> Common = ["id", "type", "name", "if", "timeout", "retry"];
+
+    /// <summary>The fields of a <c>retry</c> block.</summary>
+    public static readonly IReadOnlyList<string> Retry = ["maxAttempts", "delay", "backoff", "maxDelay"];
+
+    /// <summary>The fields of an option of a <c>choice</c> question.</summary>
+    public static readonly IReadOnlyList<string> ChoiceOption = ["id", "label"];
+
+    /// <summary>The fields each step type adds to <see cref="Common"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ByType = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["ask"] = ["question", "kind", "options"],
+        ["condition"] = ["then", "else"],
+        ["delay"] = ["duration"],
+        ["exec"] = ["command", "env", "cwd", "stdin"],
+        ["fail"] = ["message"],
+        ["http"] = ["method", "url", "headers", "body", "expectStatus"],
+        ["loop"] = ["while", "forEach", "steps", "maxIterations"],
+        ["parallel"] = ["branches", "maxConcurrency"],
+        ["script"] = ["code"],
+        ["sequence"] = ["steps"],
+        ["set"] = ["state"],
+        ["wait"] = ["event"],
+        ["workflow"] = ["version", "input"],
+    };
+
+    /// <summary>Gets the known step types, sorted.</summary>
+    public static IReadOnlyCollection<string> Types => (IReadOnlyCollection<string>)ByType.Keys;
+
+    /// <summary>Gets the known step types as a comma-separated list for messages.</summary>
+    public static string TypeList => string.Join(", ", ByType.Keys);
+
+    /// <summary>Gets every field a step of a known type accepts.</summary>
+    /// <param name="type">The step type.</param>
+    /// <returns>The common fields followed by the type's own.</returns>
+    public static IReadOnlyList<string> For(string type) => [.. Common, .. ByType[type]];
+}
