@@ -35,8 +35,8 @@ public sealed partial class ValidateCommandTests : IDisposable
         var errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(errors.Length >= 2, result.ToString());
         Assert.All(errors, e => Assert.Matches(ErrorLine(), e));
-        Assert.Contains(errors, e => e.StartsWith(file + ":6:", StringComparison.Ordinal) && e.Contains("fetch", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith(file + ":6:", StringComparison.Ordinal) && e.Contains("maxIterations", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith(file + ":6:9: ", StringComparison.Ordinal) && e.Contains("'fetch'", StringComparison.Ordinal) && e.Contains("line 3", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith(file + ":6:5: ", StringComparison.Ordinal) && e.Contains("maxIterations", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed partial class ValidateCommandTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace((string?)error["message"]));
         }
 
-        Assert.Contains(errors, e => (int)e!["line"]! == 6 && ((string?)e["message"])!.Contains("maxIterations", StringComparison.Ordinal));
+        Assert.Contains(errors, e => (int)e!["line"]! == 6 && (int)e["column"]! == 5 && ((string?)e["message"])!.Contains("maxIterations", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,7 +74,8 @@ public sealed partial class ValidateCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         var error = Assert.Single(result.Json.AsArray())!;
-        Assert.Equal(3, (int)error["line"]!);
+        Assert.Equal((3, 10), ((int)error["line"]!, (int)error["column"]!));
+        Assert.StartsWith(file + ":3:10: ", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed partial class ValidateCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         var error = Assert.Single(result.Json.AsArray())!;
-        Assert.Equal(4, (int)error["line"]!);
+        Assert.Equal((4, 33), ((int)error["line"]!, (int)error["column"]!));
     }
 
     [Fact]
