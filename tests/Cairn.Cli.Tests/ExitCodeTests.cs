@@ -42,6 +42,21 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Contains("cairn answer ask-1 yes|no --question approve", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resume_FinishedRuns_ExitWithTheirOutcome()
+    {
+        await _workspace.RunAsync("run", _workspace.Write("greet.yaml", Flows.Greet), "--input", """{"name": "Ada"}""", "--id", "done-1");
+        await _workspace.RunAsync("run", _workspace.Write("failing.yaml", Flows.Failing), "--id", "failed-1");
+
+        var completed = await _workspace.RunAsync("resume", "done-1");
+        var failed = await _workspace.RunAsync("resume", "failed-1");
+
+        Assert.True(completed.ExitCode == 0, completed.ToString());
+        Assert.Contains("already completed", completed.Stdout, StringComparison.Ordinal);
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        Assert.Contains("cannot be resumed", failed.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("runs", "--bogus")]
     [InlineData("show")]
