@@ -63,6 +63,9 @@ public class ScriptSandboxLimitTests
     [InlineData("var o = { get x() { return this.x; } }; o.x;")]
     [InlineData("var a = []; for (var i = 0; i < 30000; i++) { a = [a]; } String(a);")]
     [InlineData("[1, 2].sort(function sorter() { return [3, 4].sort(sorter); });")]
+    [InlineData("var o = {}; o.toString = o.toLocaleString; '' + o;")]
+    [InlineData("var e = new Error(); e.message = e; '' + e;")]
+    [InlineData("var o = {}; o.toString = String.prototype.indexOf; '' + o;")]
     public void RecursionThroughBuiltIns_StopsBeforeTheStackRunsOut(string code)
     {
         var error = Run(code);
