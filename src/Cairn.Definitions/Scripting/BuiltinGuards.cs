@@ -15,7 +15,7 @@ namespace Cairn.Definitions;
 /// Replaces the built-ins that could escape the sandbox's limits in a single call: those that loop over an array's
 /// length or build a large string natively (no statement runs, so neither the timeout nor the memory check would),
 /// regular expressions (which get the script's timeout), and <c>eval</c>/<c>Function</c> (whose code is instrumented
-/// like the script's own). The originals stay reachable only from here.
+/// like the script's own). Every other built-in function gets a stack check. The originals stay reachable only from here.
 /// </summary>
 internal sealed partial class BuiltinGuards
 {

@@ -118,14 +118,14 @@ internal static class HeapEstimator
         {
             _total += ObjectBytes;
             AddItem(instance.Prototype);
-            foreach (var (_, descriptor) in instance.GetOwnProperties())
+            foreach (var (key, descriptor) in instance.GetOwnProperties())
             {
                 if (_total > budget)
                 {
                     return;
                 }
 
-                _total += PropertyBytes;
+                _total += PropertyBytes + (2L * key.Length);
                 AddValue(descriptor.Value);
                 AddValue(descriptor.Get);
                 AddValue(descriptor.Set);

@@ -165,7 +165,23 @@ public sealed class HttpRunnerTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<StepExecutionException>(
             () => new HttpRunner(_client, maxResponseBytes: 1000).SendAsync(new HttpRequestSpec("GET", _server.Url)));
 
-        Assert.Contains("larger than the 1,000-byte limit (5,002 bytes) (HttpRunner.MaxResponseBytes)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"GET {_server.Url} answered with a body larger than the 1,000-byte limit (HttpRunner.MaxResponseBytes); ask for less data or raise the limit",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task SendAsync_UnexpectedStatusWithALargeBody_StillReportsTheStatus()
+    {
+        _server.Status = 502;
+        _server.ContentType = "text/html";
+        _server.ResponseBody = "<html>" + new string('x', 5000);
+
+        var error = await Assert.ThrowsAsync<HttpStepException>(
+            () => new HttpRunner(_client, maxResponseBytes: 1000).SendAsync(new HttpRequestSpec("GET", _server.Url)));
+
+        Assert.Equal(502, error.StatusCode);
+        Assert.StartsWith("<html>xxx", error.BodyStart, StringComparison.Ordinal);
     }
 
     [Theory]
