@@ -209,7 +209,7 @@ internal static class ScriptInstrumenter
         }
 
         text.Append(parsed, copied, parsed.Length - copied);
-        return new InstrumentedCode(code, parsed, prefixLength, text.ToString(), placed);
+        return new InstrumentedCode(code, prefixLength, text.ToString(), placed);
     }
 
     private static ScriptSyntaxError Refuse(SyntaxNode node, string description) =>
