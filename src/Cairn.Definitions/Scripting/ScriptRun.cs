@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
 
@@ -66,7 +67,9 @@ internal sealed partial class ScriptRun
                 .Culture(CultureInfo.InvariantCulture)
                 .LocalTimeZone(TimeZoneInfo.Utc));
             var guard = new ScriptGuard(engine, _limits);
-            engine.Global.FastAddProperty(ScriptInstrumenter.GuardName, new ClrFunctionInstance(engine, guard.Tick, 0), false, false, false);
+            engine.Global.FastSetProperty(
+                ScriptInstrumenter.GuardName,
+                new PropertyDescriptor(new ClrFunctionInstance(engine, guard.Tick, 0), JsValue.Undefined, enumerable: false, configurable: false));
             new BuiltinGuards(engine, guard, _limits).Install();
             guard.Start(BringIn(engine, scope));
             engine.Execute(_code.Code);
