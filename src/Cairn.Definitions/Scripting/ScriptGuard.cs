@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using JsEngine = Jint.Engine;
 using Jint.Native;
+using JsEngine = Jint.Engine;
 
 namespace Cairn.Definitions;
 
@@ -32,7 +32,7 @@ internal sealed class ScriptGuard
         _nextMeasureAt = GC.GetAllocatedBytesForCurrentThread() + _measureEvery;
     }
 
-    /// <summary>The function the instrumented code calls on every loop iteration and function entry; <see langword="true"/>, as it may stand for a missing loop condition.</summary>
+    /// <summary>The getter of the global the instrumented code reads on every loop iteration and function entry; <see langword="true"/>, as it may stand for a missing loop condition.</summary>
     public JsValue Tick(JsValue thisObject, JsValue[] arguments)
     {
         CheckStack();

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Cairn.Cli.Views;
+
+namespace Cairn.Cli.Commands;
+
+/// <summary><c>cairn show RUN_ID</c>: a run with its steps, progress, output or error, and what it waits for.</summary>
+internal sealed class ShowCommand : CliCommand
+{
+    private static readonly Argument<string> RunId = RunIdArgument.Create();
+    private static readonly Option<bool> JsonOutput = GlobalOptions.Json();
+
+    public ShowCommand(CliEnvironment environment)
+        : base(environment, "show", "Show a run: status, input, output or error, progress, steps and what it waits for.")
+    {
+        Command.Add(RunId);
+        Command.Add(JsonOutput);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var runId = parse.GetRequiredValue(RunId);
+        await using var host = await OpenForRunAsync(parse, runId, cancellationToken);
+        var run = await host.Client.GetRunAsync(runId, cancellationToken);
+        var progress = await host.Client.GetProgressAsync(runId, cancellationToken);
+        if (parse.GetValue(JsonOutput))
+        {
+            Json.Write(Out, RunJson.Show(run, progress));
+        }
+        else
+        {
+            var now = Environment.Time.GetUtcNow();
+            var due = await host.Store.GetRunAsync(runId, cancellationToken) is { WakeAt: { } wake } && wake <= now;
+            RunText.Write(Out, run, progress, now, due);
+        }
+
+        return ExitCodes.Success;
+    }
+}
