@@ -9,7 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 //                             which then waits for a "go" line on stdin ("all" lets every body through); prints "done OUTPUT"
 //   ask DB RUN                host a run that asks a question and then records the answer in a step; prints "waiting" once asked, "done OUTPUT" at the end
 //   answer DB RUN VALUE       answer the run's question, print "answered", then kill this process with SIGKILL at once
+//   crashy …, recover …       resuming after a crash: see ResumeModes
 var mode = args[0];
+if (mode is "crashy" or "recover")
+{
+    return await ResumeModes.RunAsync(args);
+}
+
 var db = args[1];
 var runId = args[2];
 
