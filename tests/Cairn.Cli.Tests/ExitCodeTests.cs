@@ -43,7 +43,7 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     [Fact]
-    public async Task Resume_FinishedRuns_ExitWithTheirOutcome()
+    public async Task Resume_FinishedRuns_CompletedExitsAtOnceFailedRunsItsFailedStepAgain()
     {
         await _workspace.RunAsync("run", _workspace.Write("greet.yaml", Flows.Greet), "--input", """{"name": "Ada"}""", "--id", "done-1");
         await _workspace.RunAsync("run", _workspace.Write("failing.yaml", Flows.Failing), "--id", "failed-1");
@@ -54,7 +54,10 @@ public sealed class ExitCodeTests : IDisposable
         Assert.True(completed.ExitCode == 0, completed.ToString());
         Assert.Contains("already completed", completed.Stdout, StringComparison.Ordinal);
         Assert.True(failed.ExitCode == 1, failed.ToString());
-        Assert.Contains("cannot be resumed", failed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Run failed-1 failed at step 'broken'", failed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("runs again      broken [2]", failed.Stderr, StringComparison.Ordinal);
+        var journal = (await _workspace.RunAsync("journal", "failed-1", "--all", "--json")).Json;
+        Assert.Equal("resume", (string?)journal["branches"]![0]!["reason"]);
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class JsonShapeTests : IDisposable
 
         Assert.True(show.ExitCode == 0, show.ToString());
         var doc = show.Json.AsObject();
-        Assert.Equal(["runId", "workflow", "version", "status", "input", "output", "error", "progress", "steps", "waitingFor"], doc.Select(p => p.Key));
+        Assert.Equal(["runId", "workflow", "version", "status", "input", "output", "error", "progress", "steps", "waitingFor", "origin", "derived"], doc.Select(p => p.Key));
         Assert.Equal("greet", (string?)doc["workflow"]);
         Assert.Equal(1, (int)doc["version"]!);
         Assert.Equal("completed", (string?)doc["status"]);
@@ -31,6 +31,8 @@ public sealed class JsonShapeTests : IDisposable
         Assert.Equal("hello Ada", (string?)doc["output"]);
         Assert.Null(doc["error"]);
         Assert.Empty(doc["waitingFor"]!.AsArray());
+        Assert.Null(doc["origin"]);
+        Assert.Empty(doc["derived"]!.AsArray());
 
         var progress = doc["progress"]!.AsObject();
         Assert.Equal(["done", "total", "percent"], progress.Select(p => p.Key));
@@ -111,7 +113,7 @@ public sealed class JsonShapeTests : IDisposable
         Assert.Equal("runCompleted", (string?)journal[^1]!["kind"]);
 
         Assert.Equal(["hostname", "greeting"], checkpoints.Select(c => (string?)c!["stepId"]));
-        Assert.Equal(["number", "position", "stepId", "at", "label"], checkpoints[0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["number", "position", "stepId", "at", "label", "metadata"], checkpoints[0]!.AsObject().Select(p => p.Key));
         Assert.Equal([1, 2], checkpoints.Select(c => (int)c!["number"]!));
 
         var definition = Assert.Single(definitions)!;
