@@ -35,7 +35,7 @@ internal sealed class LiveDisplay(CliConsole console) : IRunDisplay
         }
 
         var progress = snapshot.Progress;
-        var eta = snapshot.Eta is { } e && !snapshot.Run.Status.IsFinished() ? $" · ETA {Durations.Format(e)}" : string.Empty;
+        var eta = snapshot.Eta is { } e && e >= TimeSpan.FromSeconds(1) && !snapshot.Run.Status.IsFinished() ? $" · ETA {Durations.Format(e)}" : string.Empty;
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{snapshot.Run.Workflow} v{snapshot.Run.Version} · {Names.Of(snapshot.Run.Status)} · {progress.Done}/{progress.Total} steps · {progress.Percent:0.#}% · {Durations.Format(snapshot.Elapsed)}{eta}");
         return new Rows(table, new Text(summary, new Style(Color.Grey)));

@@ -35,7 +35,7 @@ internal sealed class PlainDisplay(TextWriter writer) : IRunDisplay
                 line += string.Create(CultureInfo.InvariantCulture, $" (attempt {step.Attempts})");
             }
 
-            if (snapshot.Eta is { } eta && !snapshot.Run.Status.IsFinished())
+            if (snapshot.Eta is { } eta && eta >= TimeSpan.FromSeconds(1) && !snapshot.Run.Status.IsFinished())
             {
                 line += $", ETA {Durations.Format(eta)}";
             }

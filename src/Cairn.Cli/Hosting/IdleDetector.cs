@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cairn.Cli.Execution;
 using Cairn.Storage;
 
 namespace Cairn.Cli.Hosting;
 
 /// <summary>
-/// Tells when a worker has nothing left to do: it executes no run, and no run of a stored definition is pending, due,
-/// or held by a lease that ran out. Idleness must hold over two looks a few poll intervals apart, so runs the worker
+/// Tells when a worker has nothing left to do: it executes no run, and no run of a stored definition is pending, due
+/// now or within <see cref="RunWatcher.KeepWaitingUnder"/>, or held by a lease that ran out or a process that died. Idleness must hold over two looks a few poll intervals apart, so runs the worker
 /// has just freed from a dead process, or is about to claim, are not missed.
 /// </summary>
 internal sealed class IdleDetector(CliHost host, TimeProvider time)
@@ -35,7 +36,7 @@ internal sealed class IdleDetector(CliHost host, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        if (await host.Store.GetNextWakeAsync(workflows, cancellationToken) is { } wake && wake <= now)
+        if (await host.Store.GetNextWakeAsync(workflows, cancellationToken) is { } wake && wake <= now + RunWatcher.KeepWaitingUnder)
         {
             return true;
         }
