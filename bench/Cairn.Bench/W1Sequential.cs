@@ -25,18 +25,20 @@ internal static class W1Sequential
         var warmup = await host.Client.StartAsync("w1", steps, new StartRunOptions { RunId = "warmup" });
         await host.Client.WaitForCompletionAsync(warmup);
 
+        var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var ids = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => host.Client.StartAsync("w1", steps, new StartRunOptions { RunId = $"wf-{i}" })));
         var outputs = await Task.WhenAll(ids.Select(id => host.Client.WaitForOutputAsync<int>(id)));
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
 
         return new Json()
             .Add("workload", "W1").Add("store", args.StoreKind).Add("durability", args.Durability)
             .Add("workflows", workflows).Add("steps_per_workflow", steps)
             .Add("seconds", seconds).Add("steps_per_sec", workflows * (double)steps / seconds)
-            .Add("cpu_seconds", cpu).Add("check", outputs.Sum())
+            .Add("cpu_seconds", cpu).Add("alloc_bytes_per_step", allocated / (workflows * (double)steps)).Add("check", outputs.Sum())
             .ToString();
     }
 

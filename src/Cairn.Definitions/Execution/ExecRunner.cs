@@ -53,8 +53,9 @@ public sealed class ExecRunner
                 await stdout.WaitAsync(cancellationToken).ConfigureAwait(false),
                 await stderr.WaitAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (OperationCanceledException)
+        catch
         {
+            // Cancelled (or failed while reading): nothing of the program may outlive the step.
             await KillAsync(process).ConfigureAwait(false);
             _ = Task.WhenAll(stdout, stderr).ContinueWith(t => t.Exception, TaskScheduler.Default);
             throw;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Cairn.Definitions;
@@ -6,31 +5,24 @@ namespace Cairn.Definitions;
 /// <summary>Reading the response body, at most <see cref="MaxResponseBytes"/>.</summary>
 public sealed partial class HttpRunner
 {
-    private async Task<(string? Text, string? MediaType)> ReadBodyAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private async Task<Body> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var contentType = ContentType(response);
-        if (response.Content.Headers.ContentLength > MaxResponseBytes)
-        {
-            throw TooLarge(what, response.Content.Headers.ContentLength.Value);
-        }
-
+        var contentType = response.Content.Headers.ContentType;
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             using var body = new MemoryStream();
             var buffer = new byte[16 * 1024];
+            var tooLarge = response.Content.Headers.ContentLength > MaxResponseBytes;
             int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while (body.Length <= MaxResponseBytes && (read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                if (body.Length + read > MaxResponseBytes)
-                {
-                    throw TooLarge(what, null);
-                }
-
                 body.Write(buffer, 0, read);
             }
 
-            return (Decode(body.GetBuffer().AsSpan(0, (int)body.Length), contentType?.CharSet), contentType?.MediaType);
+            tooLarge |= body.Length > MaxResponseBytes;
+            var kept = (int)Math.Min(body.Length, MaxResponseBytes);
+            return new Body(Decode(body.GetBuffer().AsSpan(0, kept), contentType?.CharSet), contentType?.MediaType, tooLarge);
         }
     }
 
@@ -52,8 +44,6 @@ public sealed partial class HttpRunner
         return encoding.GetString(bytes);
     }
 
-    private StepExecutionException TooLarge(string what, long? length) =>
-        new(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{what} answered with a body larger than the {MaxResponseBytes:N0}-byte limit{(length is null ? string.Empty : $" ({length:N0} bytes)")} (HttpRunner.MaxResponseBytes); ask for less data or raise the limit"));
+    /// <summary>The body as text (at most <see cref="MaxResponseBytes"/> of it), its media type, and whether there was more.</summary>
+    private readonly record struct Body(string Text, string? MediaType, bool TooLarge);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -64,13 +63,21 @@ public sealed partial class HttpRunner
         {
             var status = (int)response.StatusCode;
             var headers = Headers(response);
-            var (text, mediaType) = await ReadBodyAsync(response, what, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             if (!IsExpected(status, spec.ExpectStatus))
             {
-                throw new HttpStepException(request.Method.Method, spec.Url, status, DescribeExpected(spec.ExpectStatus), text, RetryAfter(response));
+                // The start of the body is enough to say what went wrong, even when the whole is too large.
+                throw new HttpStepException(request.Method.Method, spec.Url, status, DescribeExpected(spec.ExpectStatus), body.Text, RetryAfter(response));
             }
 
-            return new HttpResult(status, headers, ParseBody(text, mediaType));
+            if (body.TooLarge)
+            {
+                throw new StepExecutionException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{what} answered with a body larger than the {MaxResponseBytes:N0}-byte limit (HttpRunner.MaxResponseBytes); ask for less data or raise the limit"));
+            }
+
+            return new HttpResult(status, headers, ParseBody(body.Text, body.MediaType));
         }
     }
 
@@ -185,6 +192,4 @@ public sealed partial class HttpRunner
         mediaType is not null
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
-    private static MediaTypeHeaderValue? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType;
 }

@@ -11,7 +11,7 @@ internal sealed partial class DefinitionRun
             var scope = Scope(frame, sc.Attempt);
             var command = step.Command.Select(c => RenderText(c, scope)).ToArray();
             var env = step.Env.ToDictionary(e => e.Key, e => RenderText(e.Value, scope), StringComparer.Ordinal);
-            var cwd = step.Cwd is null ? _baseDirectory : Path.GetFullPath(RenderText(step.Cwd, scope), _baseDirectory);
+            var cwd = step.Cwd is null ? null : Path.GetFullPath(RenderText(step.Cwd, scope), _baseDirectory);
             var stdin = step.Stdin is null ? null : RenderText(step.Stdin, scope);
             var result = await _services.Exec.RunAsync(new ExecRequest(command, env, cwd, stdin), sc.CancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)

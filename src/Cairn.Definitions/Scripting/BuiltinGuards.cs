@@ -15,7 +15,7 @@ namespace Cairn.Definitions;
 /// Replaces the built-ins that could escape the sandbox's limits in a single call: those that loop over an array's
 /// length or build a large string natively (no statement runs, so neither the timeout nor the memory check would),
 /// regular expressions (which get the script's timeout), and <c>eval</c>/<c>Function</c> (whose code is instrumented
-/// like the script's own). The originals stay reachable only from here.
+/// like the script's own). Every other built-in function gets a stack check. The originals stay reachable only from here.
 /// </summary>
 internal sealed partial class BuiltinGuards
 {
@@ -36,6 +36,7 @@ internal sealed partial class BuiltinGuards
     /// <summary>Installs every replacement; call before any of the script's code runs.</summary>
     public void Install()
     {
+        GuardStack();
         GuardArrays();
         Replace(_engine.Function.PrototypeObject, "apply", original => (self, arguments) =>
         {
@@ -51,6 +52,42 @@ internal sealed partial class BuiltinGuards
         GuardRegularExpressions();
         GuardJson();
         GuardCode();
+    }
+
+    /// <summary>
+    /// Gives every built-in function (not the constructors) a stack check: built-ins can call each other without any
+    /// script function in between (<c>o.toString = o.toLocaleString</c>), and such a cycle must stop cleanly.
+    /// </summary>
+    private void GuardStack()
+    {
+        var holders = new List<ObjectInstance> { _engine.Global, _engine.Math, _engine.Json };
+        foreach (var constructor in new ObjectInstance[]
+        {
+            _engine.Object, _engine.Function, _engine.Array, _engine.String, _engine.Number, _engine.Boolean, _engine.Date,
+            _engine.RegExp, _engine.Error, _engine.EvalError, _engine.RangeError, _engine.ReferenceError, _engine.SyntaxError,
+            _engine.TypeError, _engine.UriError,
+        })
+        {
+            holders.Add(constructor);
+            holders.Add(constructor.Get("prototype").AsObject());
+        }
+
+        foreach (var holder in holders)
+        {
+            var names = holder.GetOwnProperties()
+                .Where(p => p.Key is not ("prototype" or "constructor")
+                    && p.Value.Value is { } value && value.IsObject() && value.AsObject() is FunctionInstance and not IConstructor)
+                .Select(p => p.Key)
+                .ToList();
+            foreach (var name in names)
+            {
+                Replace(holder, name, original => (self, arguments) =>
+                {
+                    ScriptGuard.CheckStack();
+                    return original.Call(self, arguments);
+                });
+            }
+        }
     }
 
     private void GuardArrays()

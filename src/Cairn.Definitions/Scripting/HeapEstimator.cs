@@ -1,11 +1,11 @@
 using System.Reflection;
-using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Function;
 using Jint.Native.Object;
 using Jint.Native.String;
 using Jint.Runtime.Environments;
 using ExecutionContext = Jint.Runtime.Environments.ExecutionContext;
+using JsEngine = Jint.Engine;
 
 namespace Cairn.Definitions;
 
@@ -24,6 +24,9 @@ internal static class HeapEstimator
     // the only way to see the variables of the callers. If it were ever missing, the current context is measured.
     private static readonly FieldInfo? ContextsField =
         typeof(JsEngine).GetField("_executionContexts", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    /// <summary>Gets whether the variables of callers are measured too (the engine's private stack of execution contexts was found).</summary>
+    public static bool SeesCallers => ContextsField is not null;
 
     /// <summary>Measures, stopping as soon as the total exceeds <paramref name="budget"/>.</summary>
     /// <returns>The estimate in bytes (more than <paramref name="budget"/> when the walk stopped early).</returns>
@@ -115,9 +118,14 @@ internal static class HeapEstimator
         {
             _total += ObjectBytes;
             AddItem(instance.Prototype);
-            foreach (var (_, descriptor) in instance.GetOwnProperties())
+            foreach (var (key, descriptor) in instance.GetOwnProperties())
             {
-                _total += PropertyBytes;
+                if (_total > budget)
+                {
+                    return;
+                }
+
+                _total += PropertyBytes + (2L * key.Length);
                 AddValue(descriptor.Value);
                 AddValue(descriptor.Get);
                 AddValue(descriptor.Set);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using JsEngine = Jint.Engine;
 using Jint.Native;
+using JsEngine = Jint.Engine;
 
 namespace Cairn.Definitions;
 

@@ -15,7 +15,7 @@ public sealed record ScriptLimits
 
     /// <summary>Gets how many statements one evaluation may execute.</summary>
     /// <value>1,000,000.</value>
-    /// <remarks>Besides the statements as written, each function call counts one statement (the sandbox's check on entry).</remarks>
+    /// <remarks>Besides the statements as written, each function call and each iteration of a <c>for</c>-<c>in</c> loop counts one statement (the sandbox's check).</remarks>
     public int MaxStatements { get; init; } = 1_000_000;
 
     /// <summary>Gets how deeply function calls may nest.</summary>

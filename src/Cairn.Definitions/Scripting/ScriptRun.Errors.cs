@@ -101,6 +101,11 @@ internal sealed partial class ScriptRun
                 "something that is not a function was called, or a read-only property was changed)";
         }
 
+        if (message.Length == 0 && name == "ReferenceError")
+        {
+            return "ReferenceError (the engine gives no detail: usually a variable that was never declared was assigned; declare it with var)";
+        }
+
         return message.Length == 0 ? name : name == "Error" ? message : $"{name}: {message}";
     }
 

@@ -103,13 +103,15 @@ internal sealed partial class ScriptRun
             throw NotJson("is a function");
         }
 
-        var estimate = JsonEstimator.Estimate(value, 0, _limits.MaxOutputBytes + 1.0, out var cyclic);
+        // Printing is refused only when far too large to print cheaply; otherwise the exact size is reported.
+        var printable = 16.0 * _limits.MaxOutputBytes;
+        var estimate = JsonEstimator.Estimate(value, 0, printable + 1, out var cyclic);
         if (cyclic)
         {
             throw NotJson("refers to itself (it contains a cycle)");
         }
 
-        if (estimate > _limits.MaxOutputBytes)
+        if (estimate > printable)
         {
             throw TooLarge($"more than {ScriptGuard.FormatBytes(_limits.MaxOutputBytes)}");
         }

@@ -10,7 +10,8 @@ namespace Cairn.Definitions;
 /// keywords: <c>type</c>, <c>properties</c>, <c>required</c>, <c>additionalProperties</c>, <c>items</c>, <c>enum</c>,
 /// <c>const</c>, <c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>, <c>minLength</c>,
 /// <c>maxLength</c>, <c>pattern</c>, <c>minItems</c>, <c>maxItems</c>; annotations (<c>title</c>, <c>description</c>,
-/// <c>default</c>, <c>examples</c>, <c>format</c>) are ignored.
+/// <c>default</c>, <c>examples</c>, <c>format</c>) are ignored. A run started without input is checked as the empty
+/// object when the schema describes an object, so a schema whose properties are all optional accepts no input.
 /// </summary>
 public static class InputValidator
 {
@@ -24,6 +25,11 @@ public static class InputValidator
     {
         ArgumentNullException.ThrowIfNull(schema);
         var problems = new List<string>();
+        if (input is null && schema["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "object")
+        {
+            input = new JsonObject();
+        }
+
         Check(schema, input, "input", problems);
         return problems;
     }

@@ -51,8 +51,15 @@ public sealed class InputValidatorTests
     }
 
     [Fact]
-    public void Validate_MissingInput_SaysWhatTypeIsExpected()
+    public void Validate_MissingInputForAnObjectSchema_IsCheckedAsAnEmptyObject()
     {
-        Assert.Equal(["input must be object, but is null."], InputValidator.Validate(Schema, null));
+        Assert.Equal(["input.customer is required.", "input.items is required."], InputValidator.Validate(Schema, null));
+        Assert.Empty(InputValidator.Validate(JsonNode.Parse("""{"type":"object","properties":{"a":{"type":"string"}}}""")!.AsObject(), null));
+    }
+
+    [Fact]
+    public void Validate_MissingInputForAnotherSchema_SaysWhatTypeIsExpected()
+    {
+        Assert.Equal(["input must be array, but is null."], InputValidator.Validate(JsonNode.Parse("""{"type":"array"}""")!.AsObject(), null));
     }
 }

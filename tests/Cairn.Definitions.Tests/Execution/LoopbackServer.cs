@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Cairn.Definitions.Tests.Execution;
+
+/// <summary>A real HTTP server on a loopback port that answers every request with a set response and records what it received.</summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+
+    private LoopbackServer(int port)
+    {
+        Url = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public string Url { get; }
+
+    public int Status { get; set; } = 200;
+
+    public string? ContentType { get; set; } = "application/json";
+
+    public string ResponseBody { get; set; } = "{}";
+
+    public Dictionary<string, string> ResponseHeaders { get; } = [];
+
+    public Received? Last { get; private set; }
+
+    public static LoopbackServer Start()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new LoopbackServer(port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            Last = new Received(
+                context.Request.HttpMethod,
+                context.Request.Url!.PathAndQuery,
+                context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase),
+                body);
+
+            var response = context.Response;
+            response.StatusCode = Status;
+            if (ContentType is not null)
+            {
+                response.ContentType = ContentType;
+            }
+
+            foreach (var (name, value) in ResponseHeaders)
+            {
+                response.Headers[name] = value;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(ResponseBody);
+            response.ContentLength64 = bytes.Length;
+            await response.OutputStream.WriteAsync(bytes);
+            response.Close();
+        }
+    }
+
+    public sealed record Received(string Method, string Path, Dictionary<string, string> Headers, string Body);
+}
