@@ -37,7 +37,8 @@ internal sealed class RunCommand : CliCommand
         var (definition, source) = DefinitionFiles.Load(path);
 
         await using var host = await CliHost.StartAsync(store, detach ? HostMode.Client : HostMode.Execute, cancellationToken: cancellationToken);
-        // Registered with its full path: exec steps run in the definition's folder, whichever process executes them.
+        // Registered with its full path: a relative cwd of an exec step is taken from the definition's folder,
+        // whichever process executes the run.
         var stored = await host.Catalog.RegisterAsync(definition, source, Path.GetFullPath(path), cancellationToken);
         var runId = await host.Client.StartAsync(definition.Name, input, new StartRunOptions { RunId = parse.GetValue(Id), Version = stored.Version }, cancellationToken);
         if (detach)
