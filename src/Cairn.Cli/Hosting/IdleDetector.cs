@@ -7,12 +7,13 @@ namespace Cairn.Cli.Hosting;
 
 /// <summary>
 /// Tells when a worker has nothing left to do: it executes no run, and no run of a stored definition is pending, due
-/// now or within <see cref="RunWatcher.KeepWaitingUnder"/>, or held by a lease that ran out or a process that died. Idleness must hold over two looks a few poll intervals apart, so runs the worker
-/// has just freed from a dead process, or is about to claim, are not missed.
+/// now or within <see cref="RunWatcher.KeepWaitingUnder"/>, or held by a lease that ran out or by a process that died.
+/// A run this worker has claimed but not started yet counts as work, and idleness must hold over two looks a poll
+/// interval apart.
 /// </summary>
 internal sealed class IdleDetector(CliHost host, TimeProvider time)
 {
-    private static readonly TimeSpan Settle = CliHost.PollInterval * 3;
+    private static readonly TimeSpan Settle = CliHost.PollInterval;
     private long? _idleSince;
 
     public async Task<bool> IsIdleAsync(CancellationToken cancellationToken)
@@ -48,8 +49,9 @@ internal sealed class IdleDetector(CliHost host, TimeProvider time)
         }
 
         var running = await host.Store.ListRunsAsync(new RunQuery { Status = RunStatus.Running, Limit = int.MaxValue }, cancellationToken);
-        return running.Any(r => workflows.Contains(r.Workflow)
-            && (r.Owner is null || r.LeaseUntil is null || r.LeaseUntil < now || IsDeadProcessOnThisMachine(r.Owner)));
+        var me = host.Worker.Owner;
+        return running.Any(r => r.Owner == me
+            || (workflows.Contains(r.Workflow) && (r.Owner is null || r.LeaseUntil is null || r.LeaseUntil < now || IsDeadProcessOnThisMachine(r.Owner))));
     }
 
     /// <summary>
