@@ -8,20 +8,16 @@ internal sealed class InstrumentedCode
     private readonly int _prefixLength;
     private readonly List<(int At, int Length)> _insertions;
 
-    public InstrumentedCode(string original, string parsed, int prefixLength, string instrumented, List<(int At, int Length)> insertions)
+    public InstrumentedCode(string original, int prefixLength, string instrumented, List<(int At, int Length)> insertions)
     {
         _original = new SourceText(original);
         _instrumented = new SourceText(instrumented);
         _prefixLength = prefixLength;
         _insertions = insertions;
-        Parsed = parsed;
     }
 
     /// <summary>Gets the code the engine runs.</summary>
     public string Code => _instrumented.Text;
-
-    /// <summary>Gets the text that was parsed (the code as written, inside its wrapper).</summary>
-    internal string Parsed { get; }
 
     /// <summary>Maps a position reported by the engine (1-based line, 0-based column) to a 1-based position in the code as written.</summary>
     public (int Line, int Column) MapBack(int line, int column)
@@ -41,8 +37,8 @@ internal sealed class InstrumentedCode
         return MapParsed(parsed);
     }
 
-    /// <summary>Maps an offset in the parsed text to a 1-based position in the code as written.</summary>
-    public (int Line, int Column) MapParsed(int parsedOffset)
+    /// <summary>Maps an offset in the parsed text (the code inside its wrapper) to a 1-based position in the code as written.</summary>
+    private (int Line, int Column) MapParsed(int parsedOffset)
     {
         var original = Math.Clamp(parsedOffset - _prefixLength, 0, _original.Text.Length);
         var (line, column) = _original.PositionOf(original);

@@ -16,14 +16,13 @@ internal sealed class JsonEstimator
     private readonly int _gap;
     private readonly double _budget;
 
+    private bool _cyclic;
+
     private JsonEstimator(int gap, double budget)
     {
         _gap = gap;
         _budget = budget;
     }
-
-    /// <summary>Gets whether the value refers to itself (JSON cannot hold it).</summary>
-    public bool Cyclic { get; private set; }
 
     /// <summary>Estimates the printed length of <paramref name="value"/> in characters, stopping once past <paramref name="budget"/>.</summary>
     /// <param name="value">The value.</param>
@@ -35,7 +34,7 @@ internal sealed class JsonEstimator
     {
         var estimator = new JsonEstimator(gap, budget);
         var size = estimator.Size(value, 0);
-        cyclic = estimator.Cyclic;
+        cyclic = estimator._cyclic;
         return size;
     }
 
@@ -65,7 +64,7 @@ internal sealed class JsonEstimator
 
         if (!_path.Add(instance))
         {
-            Cyclic = true;
+            _cyclic = true;
             return 0;
         }
 
@@ -78,7 +77,7 @@ internal sealed class JsonEstimator
 
         foreach (var (key, descriptor) in instance.GetOwnProperties())
         {
-            if (size > _budget || Cyclic)
+            if (size > _budget || _cyclic)
             {
                 break;
             }

@@ -32,7 +32,7 @@ internal sealed class ScriptGuard
         _nextMeasureAt = GC.GetAllocatedBytesForCurrentThread() + _measureEvery;
     }
 
-    /// <summary>The function the instrumented code calls on every loop iteration and function entry; <see langword="true"/>, as it may stand for a missing loop condition.</summary>
+    /// <summary>The getter of the global the instrumented code reads on every loop iteration and function entry; <see langword="true"/>, as it may stand for a missing loop condition.</summary>
     public JsValue Tick(JsValue thisObject, JsValue[] arguments)
     {
         CheckStack();

@@ -11,13 +11,14 @@ namespace Cairn.Definitions;
 /// </summary>
 internal static class ScriptInstrumenter
 {
-    /// <summary>The global the inserted calls name; identifiers starting with <see cref="ReservedPrefix"/> are refused.</summary>
+    /// <summary>The global the inserted checks read (its getter runs the check); identifiers starting with <see cref="ReservedPrefix"/> are refused.</summary>
     public const string GuardName = "__cairnGuard";
 
     /// <summary>The prefix of names the sandbox reserves.</summary>
     public const string ReservedPrefix = "__cairn";
 
-    private const string Call = GuardName + "()";
+    // Reading the global runs the check: cheaper for the engine than a call, and true, so it can stand for a missing loop condition.
+    private const string Call = GuardName;
 
     /// <summary>Instruments a program (a script, or code given to <c>eval</c>).</summary>
     /// <exception cref="ScriptSyntaxError">The code is not valid or not allowed.</exception>
@@ -208,7 +209,7 @@ internal static class ScriptInstrumenter
         }
 
         text.Append(parsed, copied, parsed.Length - copied);
-        return new InstrumentedCode(code, parsed, prefixLength, text.ToString(), placed);
+        return new InstrumentedCode(code, prefixLength, text.ToString(), placed);
     }
 
     private static ScriptSyntaxError Refuse(SyntaxNode node, string description) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
 
@@ -66,8 +67,15 @@ internal sealed partial class ScriptRun
                 .Culture(CultureInfo.InvariantCulture)
                 .LocalTimeZone(TimeZoneInfo.Utc));
             var guard = new ScriptGuard(engine, _limits);
-            engine.Global.FastAddProperty(ScriptInstrumenter.GuardName, new ClrFunctionInstance(engine, guard.Tick, 0), false, false, false);
+            engine.Global.FastSetProperty(
+                ScriptInstrumenter.GuardName,
+                new PropertyDescriptor(new ClrFunctionInstance(engine, guard.Tick, 0), JsValue.Undefined, enumerable: false, configurable: false));
             new BuiltinGuards(engine, guard, _limits).Install();
+            if (_expression)
+            {
+                engine.Execute(ExpressionPrelude);
+            }
+
             guard.Start(BringIn(engine, scope));
             engine.Execute(_code.Code);
             return finish(engine, engine.GetCompletionValue());
@@ -77,6 +85,19 @@ internal sealed partial class ScriptRun
             throw Translate(e);
         }
     }
+
+    /// <summary>
+    /// Expressions (conditions, loop lists, templates, state values) are evaluated again whenever a run is replayed, so
+    /// they must give the same value each time: the clock and random numbers are refused there. Scripts run inside a
+    /// durable step, whose output is recorded, and keep them.
+    /// </summary>
+    private const string ExpressionPrelude = """
+        (function () {
+            var why = ' is not allowed in expressions: they are evaluated again when a run is replayed, so they must give the same value each time. Compute it in a script step, whose output is recorded, and refer to steps.<id>.output.';
+            Math.random = function () { throw new Error('Math.random()' + why); };
+            Date.now = function () { throw new Error('Date.now()' + why); };
+        })();
+        """;
 
     /// <summary>Makes every property of the scope a global, parsed from its JSON text; returns the bytes this allocated.</summary>
     private static long BringIn(JsEngine engine, JsonObject scope)

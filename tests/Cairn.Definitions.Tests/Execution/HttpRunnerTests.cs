@@ -198,10 +198,10 @@ public sealed class HttpRunnerTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_NobodyListening_FailsBeforeAnAnswer()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-        probe.Stop();
+        // A socket bound but not listening: the port is taken, and every connection to it is refused.
+        using var bound = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        bound.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var url = $"http://127.0.0.1:{((IPEndPoint)bound.LocalEndPoint!).Port}/";
 
         var error = await Assert.ThrowsAsync<StepExecutionException>(() => new HttpRunner(_client).SendAsync(new HttpRequestSpec("GET", url)));
 

@@ -32,11 +32,21 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public static LoopbackServer Start()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new LoopbackServer(port);
+        // A free port is found by binding port 0; another process may take it before the listener does, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            try
+            {
+                return new LoopbackServer(port);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

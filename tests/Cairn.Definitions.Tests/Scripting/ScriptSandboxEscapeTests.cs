@@ -5,7 +5,7 @@ namespace Cairn.Definitions.Tests.Scripting;
 /// <summary>Ways out of the sandbox a script might try: each finds nothing, or is stopped with a clear error.</summary>
 public class ScriptSandboxEscapeTests
 {
-    private readonly ScriptSandbox _sandbox = new(new ScriptLimits { MaxStatements = 100_000 });
+    private readonly ScriptSandbox _sandbox = new(new ScriptLimits { MaxStatements = 100_000, Timeout = TimeSpan.FromSeconds(30) });
 
     [Fact]
     public void Globals_AreTheStandardBuiltInsOnly()
@@ -91,7 +91,7 @@ public class ScriptSandboxEscapeTests
     [InlineData("new Function(\"var s = 'x'; while (true) { s += s; }\")()")]
     public void EvalAndFunction_RunUnderTheSameMemoryLimit(string code)
     {
-        var error = Assert.Throws<ScriptException>(() => new ScriptSandbox().RunScript(code, []));
+        var error = Assert.Throws<ScriptException>(() => new ScriptSandbox(new ScriptLimits { Timeout = TimeSpan.FromSeconds(30) }).RunScript(code, []));
 
         Assert.Equal(ScriptErrorKind.MemoryLimit, error.Kind);
         AssertStillWorks();

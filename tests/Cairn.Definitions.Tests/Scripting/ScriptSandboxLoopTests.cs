@@ -3,7 +3,7 @@ namespace Cairn.Definitions.Tests.Scripting;
 /// <summary>The sandbox checks every loop iteration and function call; the code must mean exactly what it meant as written.</summary>
 public class ScriptSandboxLoopTests
 {
-    private readonly ScriptSandbox _sandbox = new(new ScriptLimits { MaxStatements = 100_000 });
+    private readonly ScriptSandbox _sandbox = new(new ScriptLimits { MaxStatements = 100_000, Timeout = TimeSpan.FromSeconds(30) });
 
     [Theory]
     [InlineData("var a = [1, 2, null], i = 0, x; while ((x = a[i++]) !== null) {} i", "3")]
