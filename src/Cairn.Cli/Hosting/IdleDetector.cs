@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using Cairn.Cli.Execution;
+using Cairn.Hosting;
 using Cairn.Storage;
 
 namespace Cairn.Cli.Hosting;
@@ -51,34 +50,6 @@ internal sealed class IdleDetector(CliHost host, TimeProvider time)
         var running = await host.Store.ListRunsAsync(new RunQuery { Status = RunStatus.Running, Limit = int.MaxValue }, cancellationToken);
         var me = host.Worker.Owner;
         return running.Any(r => r.Owner == me
-            || (workflows.Contains(r.Workflow) && (r.Owner is null || r.LeaseUntil is null || r.LeaseUntil < now || IsDeadProcessOnThisMachine(r.Owner))));
-    }
-
-    /// <summary>
-    /// Returns whether a run's owner is a process of this machine that has exited: the worker frees such runs and then
-    /// executes them, so they are work to wait for. Owners are <c>{machine}:{pid}:{start ticks}:{nonce}</c>.
-    /// </summary>
-    private static bool IsDeadProcessOnThisMachine(string owner)
-    {
-        var parts = owner.Split(':');
-        if (parts.Length != 4 || parts[0] != Environment.MachineName
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
+            || (workflows.Contains(r.Workflow) && (r.Owner is null || r.LeaseUntil is null || r.LeaseUntil < now || OwnerId.IsDeadProcessOnThisMachine(r.Owner))));
     }
 }
