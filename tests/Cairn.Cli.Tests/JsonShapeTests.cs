@@ -57,38 +57,6 @@ public sealed class JsonShapeTests : IDisposable
     }
 
     [Fact]
-    public async Task Show_FailedRun_HasTheErrorAndTheFailedStep()
-    {
-        var file = _workspace.Write("failing.yaml", Flows.Failing);
-        await _workspace.RunAsync("run", file, "--id", "fail-1");
-
-        var show = await _workspace.RunAsync("show", "fail-1", "--json");
-
-        var doc = show.Json;
-        Assert.Equal("failed", (string?)doc["status"]);
-        Assert.Contains("the warehouse is closed", (string?)doc["error"]!["message"], StringComparison.Ordinal);
-        Assert.Null(doc["output"]);
-        Assert.Contains(doc["steps"]!.AsArray(), s => (string?)s!["id"] == "broken" && (string?)s["status"] == "failed");
-    }
-
-    [Fact]
-    public async Task Show_SuspendedRun_SaysWhatItWaitsFor()
-    {
-        var file = _workspace.Write("approval.yaml", Flows.Approval);
-        await _workspace.RunAsync("run", file, "--id", "ask-1");
-
-        var show = await _workspace.RunAsync("show", "ask-1", "--json");
-
-        var doc = show.Json;
-        Assert.Equal("suspended", (string?)doc["status"]);
-        var wait = Assert.Single(doc["waitingFor"]!.AsArray())!;
-        Assert.Equal("question", (string?)wait["kind"]);
-        Assert.Equal("approve", (string?)wait["name"]);
-        Assert.Equal("Ship order 42?", (string?)wait["question"]!["prompt"]);
-        Assert.Equal("approval", (string?)wait["question"]!["kind"]);
-    }
-
-    [Fact]
     public async Task Listings_Json_HaveTheDocumentedShapes()
     {
         var file = _workspace.Write("greet.yaml", Flows.Greet);
