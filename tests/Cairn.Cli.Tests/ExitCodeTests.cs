@@ -8,53 +8,60 @@ public sealed class ExitCodeTests : IDisposable
     private readonly CliWorkspace _workspace = new();
 
     [Fact]
-    public async Task Run_CompletedRun_ExitsZeroAndPrintsTheOutput()
+    public async Task Run_CompletedRun_ExitsZeroAndPrintsTheOutput_AndResumeSaysItIsDone()
     {
         var file = _workspace.Write("greet.yaml", Flows.Greet);
 
-        var result = await _workspace.RunAsync("run", file, "--input", """{"name": "Ada"}""");
+        var result = await _workspace.RunAsync("run", file, "--input", """{"name": "Ada"}""", "--id", "done-1");
+        var resume = await _workspace.RunAsync("resume", "done-1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("completed", result.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Run done-1: greet v1", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Run done-1 completed", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("hello Ada", result.Stdout, StringComparison.Ordinal);
+        Assert.True(resume.ExitCode == 0, resume.ToString());
+        Assert.Contains("already completed", resume.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_FailingRun_ExitsOneAndNamesTheStepAndError()
+    public async Task Run_FailingRun_ExitsOneAndNamesTheStepAndError_AndResumeRunsTheFailedStepAgain()
     {
         var file = _workspace.Write("failing.yaml", Flows.Failing);
 
-        var result = await _workspace.RunAsync("run", file);
+        var result = await _workspace.RunAsync("run", file, "--id", "fail-1");
+        var show = (await _workspace.RunAsync("show", "fail-1", "--json")).Json;
+        var resume = await _workspace.RunAsync("resume", "fail-1");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("broken", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("at step 'broken'", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("the warehouse is closed", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("failed", (string?)show["status"]);
+        Assert.Contains("the warehouse is closed", (string?)show["error"]!["message"], StringComparison.Ordinal);
+        Assert.Null(show["output"]);
+        Assert.Contains(show["steps"]!.AsArray(), s => (string?)s!["id"] == "broken" && (string?)s["status"] == "failed");
+        Assert.True(resume.ExitCode == 1, resume.ToString());
+        Assert.Contains("runs again      broken [2]", resume.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Run fail-1 failed at step 'broken'", resume.Stderr, StringComparison.Ordinal);
+        var journal = (await _workspace.RunAsync("journal", "fail-1", "--all", "--json")).Json;
+        Assert.Equal("resume", (string?)journal["branches"]![0]!["reason"]);
     }
 
     [Fact]
-    public async Task Run_RunThatAsks_ExitsThreeWithTheAnswerCommand()
+    public async Task Run_RunThatAsks_ExitsThreeWithTheAnswerCommand_AndShowSaysWhatItWaitsFor()
     {
         var file = _workspace.Write("approval.yaml", Flows.Approval);
 
         var result = await _workspace.RunAsync("run", file, "--id", "ask-1");
+        var show = (await _workspace.RunAsync("show", "ask-1", "--json")).Json;
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("cairn answer ask-1 yes|no --question approve", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Resume_FinishedRuns_ExitWithTheirOutcome()
-    {
-        await _workspace.RunAsync("run", _workspace.Write("greet.yaml", Flows.Greet), "--input", """{"name": "Ada"}""", "--id", "done-1");
-        await _workspace.RunAsync("run", _workspace.Write("failing.yaml", Flows.Failing), "--id", "failed-1");
-
-        var completed = await _workspace.RunAsync("resume", "done-1");
-        var failed = await _workspace.RunAsync("resume", "failed-1");
-
-        Assert.True(completed.ExitCode == 0, completed.ToString());
-        Assert.Contains("already completed", completed.Stdout, StringComparison.Ordinal);
-        Assert.True(failed.ExitCode == 1, failed.ToString());
-        Assert.Contains("cannot be resumed", failed.Stderr, StringComparison.Ordinal);
+        Assert.Equal("suspended", (string?)show["status"]);
+        var wait = Assert.Single(show["waitingFor"]!.AsArray())!;
+        Assert.Equal("question", (string?)wait["kind"]);
+        Assert.Equal("approve", (string?)wait["name"]);
+        Assert.Equal("Ship order 42?", (string?)wait["question"]!["prompt"]);
+        Assert.Equal("approval", (string?)wait["question"]!["kind"]);
     }
 
     [Theory]
@@ -120,7 +127,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public async Task Show_UnknownRun_ExitsFour()
     {
-        await _workspace.RunAsync("run", _workspace.Write("greet.yaml", Flows.Greet), "--input", """{"name": "Ada"}""");
+        await _workspace.RunAsync("run", _workspace.Write("greet.yaml", Flows.Greet), "--input", """{"name": "Ada"}""", "--detach");
 
         var result = await _workspace.RunAsync("show", "no-such-run");
 

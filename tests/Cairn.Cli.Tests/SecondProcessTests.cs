@@ -59,7 +59,7 @@ public sealed class SecondProcessTests : IDisposable
     {
         // s2 runs until the test opens its gate, so the pause is stored while the run is surely mid-way; the steps
         // after it take long enough for the executing process to see the request before the last one.
-        var file = _workspace.Write("lines.yaml", Flows.Lines("lines", _workspace.Path, steps: 6, gateAt: 2, sleepSeconds: 0.3));
+        var file = _workspace.Write("lines.yaml", Flows.Lines("lines", _workspace.Path, steps: 6, gateAt: 2, sleepSeconds: 0.5));
         await using var run = _workspace.Start("run", file, "--id", "pause-1");
         await Eventually.HoldsAsync(() => _workspace.Lines("lines.txt").Count == 2, "step s2 runs");
 
@@ -83,7 +83,7 @@ public sealed class SecondProcessTests : IDisposable
     [Fact]
     public async Task Cancel_FromAnotherProcess_EndsTheRunAsCancelled()
     {
-        var file = _workspace.Write("lines.yaml", Flows.Lines("lines", _workspace.Path, steps: 6, gateAt: 2, sleepSeconds: 0.3));
+        var file = _workspace.Write("lines.yaml", Flows.Lines("lines", _workspace.Path, steps: 6, gateAt: 2, sleepSeconds: 0.5));
         await using var run = _workspace.Start("run", file, "--id", "cancel-1");
         await Eventually.HoldsAsync(() => _workspace.Lines("lines.txt").Count == 2, "step s2 runs");
 

@@ -11,7 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 //   answer DB RUN VALUE       answer the run's question, print "answered", then kill this process with SIGKILL at once
 //   retry DB RUN              host a run whose step fails its first 3 attempts and is retried after 1 s durable timers;
 //                             prints "attempt N" in the body, "suspended N" when the run is unloaded after N failed attempts
+//   crashy …, recover …       resuming after a crash: see ResumeModes
 var mode = args[0];
+if (mode is "crashy" or "recover")
+{
+    return await ResumeModes.RunAsync(args);
+}
+
 var db = args[1];
 var runId = args[2];
 

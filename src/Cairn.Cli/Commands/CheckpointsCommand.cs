@@ -29,10 +29,10 @@ internal sealed class CheckpointsCommand : CliCommand
             return ExitCodes.Success;
         }
 
-        var table = new TextTable("NUMBER", "POSITION", "STEP", "LABEL", "AT");
+        var table = new TextTable("NUMBER", "POSITION", "STEP", "AT", "LABEL", "METADATA");
         foreach (var checkpoint in checkpoints)
         {
-            table.Add(checkpoint.Number.ToString(CultureInfo.InvariantCulture), checkpoint.Position, checkpoint.StepName, checkpoint.Label, RunText.Stamp(checkpoint.At));
+            table.Add(checkpoint.Number.ToString(CultureInfo.InvariantCulture), checkpoint.Position, checkpoint.StepName, RunText.Stamp(checkpoint.At), checkpoint.Label, RunText.Shorten(checkpoint.Metadata));
         }
 
         table.WriteTo(Out);

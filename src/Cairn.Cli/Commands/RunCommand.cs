@@ -10,7 +10,7 @@ namespace Cairn.Cli.Commands;
 internal sealed class RunCommand : CliCommand
 {
     private static readonly Argument<string> File = new("FILE") { Description = "The definition (.yaml, .yml or .json)." };
-    private static readonly Option<string?> Input = new("--input") { Description = "The run's input as JSON.", HelpName = "JSON" };
+    private static readonly Option<string?> Input = new("--input") { Description = "The run's input as JSON (default: {}).", HelpName = "JSON" };
     private static readonly Option<string?> InputFile = new("--input-file") { Description = "A file holding the run's input as JSON.", HelpName = "PATH" };
     private static readonly Option<string?> Id = new("--id") { Description = "The run id (default: a new one). Starting an id that exists follows that run.", HelpName = "RUN_ID" };
     private static readonly Option<bool> Detach = new("--detach") { Description = "Only enqueue the run; a cairn worker executes it." };
@@ -37,7 +37,9 @@ internal sealed class RunCommand : CliCommand
         var (definition, source) = DefinitionFiles.Load(path);
 
         await using var host = await CliHost.StartAsync(store, detach ? HostMode.Client : HostMode.Execute, cancellationToken: cancellationToken);
-        var stored = await host.Catalog.RegisterAsync(definition, source, path, cancellationToken);
+        // Registered with its full path: a relative cwd of an exec step is taken from the definition's folder,
+        // whichever process executes the run.
+        var stored = await host.Catalog.RegisterAsync(definition, source, Path.GetFullPath(path), cancellationToken);
         var runId = await host.Client.StartAsync(definition.Name, input, new StartRunOptions { RunId = parse.GetValue(Id), Version = stored.Version }, cancellationToken);
         if (detach)
         {
@@ -64,7 +66,7 @@ internal sealed class RunCommand : CliCommand
         return await RunExecutor.ExecuteAsync(Environment, host, runId, json, cancellationToken);
     }
 
-    private static JsonElement? ReadInput(ParseResult parse)
+    private static JsonElement ReadInput(ParseResult parse)
     {
         var text = parse.GetValue(Input);
         var file = parse.GetValue(InputFile);
@@ -83,6 +85,8 @@ internal sealed class RunCommand : CliCommand
             return Json.ParseArgument(System.IO.File.ReadAllText(file), $"The input file '{file}'");
         }
 
-        return text is null ? null : Json.ParseArgument(text, "--input");
+        // Without an input, a run gets an empty object: definitions read input.name without a null check, and an
+        // input schema reports the missing fields by name.
+        return Json.ParseArgument(text ?? "{}", "--input");
     }
 }

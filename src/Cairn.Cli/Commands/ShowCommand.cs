@@ -3,7 +3,7 @@ using Cairn.Cli.Views;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary><c>cairn show RUN_ID</c>: a run with its steps, progress, output or error, and what it waits for.</summary>
+/// <summary><c>cairn show RUN_ID</c>: a run with its steps, progress, output or error, what it waits for, and its lineage (the runs it was restarted or forked from, and those restarted or forked from it).</summary>
 internal sealed class ShowCommand : CliCommand
 {
     private static readonly Argument<string> RunId = RunIdArgument.Create();
@@ -22,15 +22,17 @@ internal sealed class ShowCommand : CliCommand
         await using var host = await OpenForRunAsync(parse, runId, cancellationToken);
         var run = await host.Client.GetRunAsync(runId, cancellationToken);
         var progress = await host.Client.GetProgressAsync(runId, cancellationToken);
+        var lineage = await host.Client.GetLineageAsync(runId, cancellationToken);
         if (parse.GetValue(JsonOutput))
         {
-            Json.Write(Out, RunJson.Show(run, progress));
+            Json.Write(Out, RunJson.Show(run, progress, lineage));
         }
         else
         {
             var now = Environment.Time.GetUtcNow();
             var due = await host.Store.GetRunAsync(runId, cancellationToken) is { WakeAt: { } wake } && wake <= now;
             RunText.Write(Out, run, progress, now, due);
+            LineageText.Write(Out, lineage);
         }
 
         return ExitCodes.Success;

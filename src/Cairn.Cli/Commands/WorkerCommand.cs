@@ -16,7 +16,7 @@ internal sealed class WorkerCommand : CliCommand
         HelpName = "N",
     };
 
-    private static readonly Option<bool> UntilIdle = new("--until-idle") { Description = "Exit once nothing is executing and no run is runnable now." };
+    private static readonly Option<bool> UntilIdle = new("--until-idle") { Description = "Exit once nothing is executing and no run is runnable now or due within 60 seconds." };
 
     public WorkerCommand(CliEnvironment environment)
         : base(environment, "worker", "Execute queued and due runs (also those left behind by a process that died) until stopped.")
@@ -90,7 +90,9 @@ internal sealed class WorkerCommand : CliCommand
             var detail = run.Status switch
             {
                 RunStatus.Failed => ": " + run.Error?.Message,
-                RunStatus.Suspended => ": " + string.Join(" ", WaitHints.Describe(run.RunId, run.WaitingFor, Environment.Time.GetUtcNow())),
+
+                // Listed runs come without their waits; read the run for them.
+                RunStatus.Suspended => ": " + string.Join(" ", WaitHints.Describe(run.RunId, (await host.Client.GetRunAsync(run.RunId, cancellationToken)).WaitingFor, Environment.Time.GetUtcNow())),
                 _ => string.Empty,
             };
             Out.WriteLine($"{run.RunId} {run.Workflow} v{run.Version} {Names.Of(run.Status)}{detail}");

@@ -31,11 +31,11 @@ internal sealed class LiveDisplay(CliConsole console) : IRunDisplay
         foreach (var step in snapshot.Progress.Steps)
         {
             var duration = step.Duration ?? (step.StartedAt is { } started ? snapshot.Now - started : null);
-            table.AddRow(new Text(step.Name), new Markup(Status(step)), new Text(Durations.Format(duration)));
+            table.AddRow(new Text(Names.Label(step, snapshot.Progress)), new Markup(Status(step)), new Text(Durations.Format(duration)));
         }
 
         var progress = snapshot.Progress;
-        var eta = snapshot.Eta is { } e && !snapshot.Run.Status.IsFinished() ? $" · ETA {Durations.Format(e)}" : string.Empty;
+        var eta = snapshot.Eta is { } e && e >= TimeSpan.FromSeconds(1) && !snapshot.Run.Status.IsFinished() ? $" · ETA {Durations.Format(e)}" : string.Empty;
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{snapshot.Run.Workflow} v{snapshot.Run.Version} · {Names.Of(snapshot.Run.Status)} · {progress.Done}/{progress.Total} steps · {progress.Percent:0.#}% · {Durations.Format(snapshot.Elapsed)}{eta}");
         return new Rows(table, new Text(summary, new Style(Color.Grey)));

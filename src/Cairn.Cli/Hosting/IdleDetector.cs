@@ -1,17 +1,18 @@
-using System.Diagnostics;
-using System.Globalization;
+using Cairn.Cli.Execution;
+using Cairn.Hosting;
 using Cairn.Storage;
 
 namespace Cairn.Cli.Hosting;
 
 /// <summary>
-/// Tells when a worker has nothing left to do: it executes no run, and no run of a stored definition is pending, due,
-/// or held by a lease that ran out. Idleness must hold over two looks a few poll intervals apart, so runs the worker
-/// has just freed from a dead process, or is about to claim, are not missed.
+/// Tells when a worker has nothing left to do: it executes no run, and no run of a stored definition is pending, due
+/// now or within <see cref="RunWatcher.KeepWaitingUnder"/>, or held by a lease that ran out or by a process that died.
+/// A run this worker has claimed but not started yet counts as work, and idleness must hold over two looks a poll
+/// interval apart.
 /// </summary>
 internal sealed class IdleDetector(CliHost host, TimeProvider time)
 {
-    private static readonly TimeSpan Settle = CliHost.PollInterval * 3;
+    private static readonly TimeSpan Settle = CliHost.PollInterval;
     private long? _idleSince;
 
     public async Task<bool> IsIdleAsync(CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal sealed class IdleDetector(CliHost host, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        if (await host.Store.GetNextWakeAsync(workflows, cancellationToken) is { } wake && wake <= now)
+        if (await host.Store.GetNextWakeAsync(workflows, cancellationToken) is { } wake && wake <= now + RunWatcher.KeepWaitingUnder)
         {
             return true;
         }
@@ -47,35 +48,8 @@ internal sealed class IdleDetector(CliHost host, TimeProvider time)
         }
 
         var running = await host.Store.ListRunsAsync(new RunQuery { Status = RunStatus.Running, Limit = int.MaxValue }, cancellationToken);
-        return running.Any(r => workflows.Contains(r.Workflow)
-            && (r.Owner is null || r.LeaseUntil is null || r.LeaseUntil < now || IsDeadProcessOnThisMachine(r.Owner)));
-    }
-
-    /// <summary>
-    /// Returns whether a run's owner is a process of this machine that has exited: the worker frees such runs and then
-    /// executes them, so they are work to wait for. Owners are <c>{machine}:{pid}:{start ticks}:{nonce}</c>.
-    /// </summary>
-    private static bool IsDeadProcessOnThisMachine(string owner)
-    {
-        var parts = owner.Split(':');
-        if (parts.Length != 4 || parts[0] != Environment.MachineName
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
+        var me = host.Worker.Owner;
+        return running.Any(r => r.Owner == me
+            || (workflows.Contains(r.Workflow) && (r.Owner is null || r.LeaseUntil is null || r.LeaseUntil < now || OwnerId.IsDeadProcessOnThisMachine(r.Owner))));
     }
 }

@@ -8,7 +8,7 @@ namespace Cairn.Cli.Views;
 internal static class RunJson
 {
     /// <summary>The document of <c>cairn show</c>.</summary>
-    public static JsonObject Show(RunInfo run, RunProgress progress) => new()
+    public static JsonObject Show(RunInfo run, RunProgress progress, RunLineage lineage) => new()
     {
         ["runId"] = run.RunId,
         ["workflow"] = run.Workflow,
@@ -25,6 +25,13 @@ internal static class RunJson
         },
         ["steps"] = new JsonArray(progress.Steps.Select(Step).ToArray()),
         ["waitingFor"] = new JsonArray(run.WaitingFor.Select(Wait).ToArray()),
+        ["origin"] = run.Origin is { } origin ? Origin(origin) : null,
+        ["derived"] = new JsonArray(lineage.Descendants.Select(d => (JsonNode)new JsonObject
+        {
+            ["runId"] = d.RunId,
+            ["status"] = Names.Of(d.Status),
+            ["origin"] = d.Origin is { } o ? Origin(o) : null,
+        }).ToArray()),
     };
 
     /// <summary>One run of <c>cairn runs</c>.</summary>
@@ -67,6 +74,7 @@ internal static class RunJson
         ["stepId"] = checkpoint.StepName,
         ["at"] = Json.Time(checkpoint.At),
         ["label"] = checkpoint.Label,
+        ["metadata"] = Json.Embed(checkpoint.Metadata),
     };
 
     /// <summary>One stored version of <c>cairn definitions</c>.</summary>
@@ -77,6 +85,13 @@ internal static class RunJson
         ["hash"] = definition.Hash,
         ["file"] = definition.File,
         ["createdAt"] = Json.Time(definition.CreatedAt),
+    };
+
+    private static JsonObject Origin(RunOrigin origin) => new()
+    {
+        ["runId"] = origin.RunId,
+        ["strategy"] = origin.Strategy.ToWireName(),
+        ["checkpoint"] = origin.Checkpoint,
     };
 
     private static JsonObject Step(StepProgress step) => new()

@@ -4,16 +4,21 @@ using System.Globalization;
 namespace Cairn.Hosting;
 
 /// <summary>Host identities of the form <c>{machine}:{pid}:{process start ticks}:{nonce}</c>, and a check whether one is dead.</summary>
-internal static class OwnerId
+public static class OwnerId
 {
     private static readonly long StartTicks = Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
 
+    /// <summary>Creates the identity of a host in this process.</summary>
+    /// <returns>The identity.</returns>
     public static string Create() => string.Create(CultureInfo.InvariantCulture,
         $"{Environment.MachineName}:{Environment.ProcessId}:{StartTicks}:{Guid.NewGuid().ToString("N")[..8]}");
 
     /// <summary>Returns whether the owner is a process on this machine that no longer runs. Owners on other machines are never called dead: their leases expire instead.</summary>
+    /// <param name="owner">The owner identity, as stored with a run.</param>
+    /// <returns><see langword="true"/> when the owner's process on this machine has exited.</returns>
     public static bool IsDeadProcessOnThisMachine(string owner)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         var parts = owner.Split(':');
         if (parts.Length != 4 || parts[0] != Environment.MachineName
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)

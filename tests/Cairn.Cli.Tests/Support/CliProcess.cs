@@ -23,6 +23,9 @@ public sealed class CliProcess : IAsyncDisposable
     /// <summary>Gets the path of the built command line.</summary>
     public static string Dll { get; } = Locate();
 
+    /// <summary>Gets the repository's root folder (the one holding examples/).</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Dll)!, "..", "..", "..", "..", ".."));
+
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet")
