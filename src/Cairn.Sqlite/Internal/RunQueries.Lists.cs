@@ -6,7 +6,7 @@ namespace Cairn.Sqlite.Internal;
 internal sealed partial class RunQueries
 {
     /// <summary>
-    /// Runnable runs in claim order: pending ones, suspended ones that are due, and running ones without a live lease,
+    /// Runnable runs in claim order: pending ones, suspended and parked ones that are due, and running ones without a live lease,
     /// ordered by their wake time (or creation time) and creation order. Each branch reads the claim index in order
     /// and stops at the limit.
     /// </summary>
@@ -20,6 +20,12 @@ internal sealed partial class RunQueries
             SELECT * FROM (
                 SELECT id, coalesce(wake_at, created_at), create_order FROM runs
                 WHERE status = 2 AND wake_at IS NOT NULL AND coalesce(wake_at, created_at) <= ?2
+                    AND workflow IN (SELECT value FROM json_each(?1))
+                ORDER BY coalesce(wake_at, created_at), create_order LIMIT ?3)
+            UNION ALL
+            SELECT * FROM (
+                SELECT id, coalesce(wake_at, created_at), create_order FROM runs
+                WHERE status = 7 AND wake_at IS NOT NULL AND coalesce(wake_at, created_at) <= ?2
                     AND workflow IN (SELECT value FROM json_each(?1))
                 ORDER BY coalesce(wake_at, created_at), create_order LIMIT ?3)
             UNION ALL

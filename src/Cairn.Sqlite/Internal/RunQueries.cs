@@ -44,9 +44,16 @@ internal sealed partial class RunQueries : IDisposable
         _readSignals = new(connection, "SELECT id, name, payload, at FROM signals WHERE run_id = ?1 ORDER BY id");
         _listOwners = new(connection, "SELECT DISTINCT owner FROM run_heads WHERE owner IS NOT NULL");
         _nextWake = new(connection, """
-            SELECT coalesce(wake_at, created_at) FROM runs
-            WHERE status = 2 AND wake_at IS NOT NULL AND workflow IN (SELECT value FROM json_each(?1))
-            ORDER BY coalesce(wake_at, created_at) LIMIT 1
+            SELECT min(due) FROM (
+                SELECT * FROM (
+                    SELECT coalesce(wake_at, created_at) AS due FROM runs
+                    WHERE status = 2 AND wake_at IS NOT NULL AND workflow IN (SELECT value FROM json_each(?1))
+                    ORDER BY coalesce(wake_at, created_at) LIMIT 1)
+                UNION ALL
+                SELECT * FROM (
+                    SELECT coalesce(wake_at, created_at) FROM runs
+                    WHERE status = 7 AND wake_at IS NOT NULL AND workflow IN (SELECT value FROM json_each(?1))
+                    ORDER BY coalesce(wake_at, created_at) LIMIT 1))
             """);
         _scopedState = new(connection, "SELECT value, version FROM scoped_state WHERE scope = ?1 AND scope_id = ?2 AND key = ?3");
         _claimable = new(connection, ClaimableSql);
@@ -119,13 +126,13 @@ internal sealed partial class RunQueries : IDisposable
         return owners;
     }
 
-    /// <summary>Returns the earliest wake time of suspended runs of the given workflows.</summary>
+    /// <summary>Returns the earliest wake time of suspended and parked runs of the given workflows.</summary>
     /// <param name="workflowsJson">The workflow names as a JSON array.</param>
     /// <returns>The time, or <see langword="null"/>.</returns>
     public DateTimeOffset? GetNextWake(string workflowsJson)
     {
         using var rows = _nextWake.Bind(1, workflowsJson).Query();
-        return rows.Read() ? rows.GetTime(0) : null;
+        return rows.Read() ? rows.GetTimeOrNull(0) : null;
     }
 
     /// <summary>Reads a session- or user-scoped state value.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class StoreWriter
         }
 
         _s.InsertSignal.Bind(1, runId).Bind(2, name).Bind(3, payload).Bind(4, at).Execute();
-        if (waiting && status == RunStatus.Suspended)
+        if (waiting && status.IsWaiting())
         {
             _s.WakeRun.Bind(1, runId).Bind(2, at).Execute();
         }

@@ -65,7 +65,7 @@ internal sealed class WriterStatements : IDisposable
                 updated_at = CASE WHEN ?4 IS NULL THEN updated_at ELSE ?5 END,
                 wake_at = CASE
                     WHEN ?4 IS NULL THEN wake_at
-                    WHEN ?4 = 2 AND EXISTS (
+                    WHEN ?4 IN (2, 7) AND EXISTS (
                         SELECT 1 FROM waits w JOIN signals s ON s.run_id = w.run_id AND s.name = w.name WHERE w.run_id = ?1) THEN ?5
                     ELSE ?6 END,
                 output = CASE WHEN ?4 IS NULL THEN output ELSE coalesce(?7, output) END,

@@ -18,6 +18,17 @@ public sealed record StepOptions
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool SideEffecting { get; init; }
 
+    /// <summary>Gets what the step does once its attempts are exhausted.</summary>
+    /// <value>Defaults to <see langword="null"/>: the workflow's <see cref="WorkflowOptions.OnFailure"/>, or <see cref="FailurePolicy.Fail"/>.</value>
+    public FailurePolicy? OnFailure { get; init; }
+
+    /// <summary>
+    /// Gets the work that undoes this step once it has completed, run by <see cref="FailurePolicy.Compensate"/> when a later
+    /// step fails: it receives a context of its own (its positions lie under this step's) and this step's result.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (nothing to undo).</value>
+    public Func<WorkflowContext, object?, Task>? Compensation { get; init; }
+
     /// <summary>Returns every problem with the settings, one line each; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()

@@ -14,6 +14,10 @@ public sealed record WorkflowOptions
     /// <value>Defaults to <see langword="null"/> (none).</value>
     public TimeSpan? StepTimeout { get; init; }
 
+    /// <summary>Gets what every step that sets no <see cref="StepOptions.OnFailure"/> does once its attempts are exhausted.</summary>
+    /// <value>Defaults to <see langword="null"/>: <see cref="FailurePolicy.Fail"/>.</value>
+    public FailurePolicy? OnFailure { get; init; }
+
     /// <summary>Gets the deadline of each run, counted from when the run was created: a run still unfinished then fails with <see cref="RunDeadlineExceededException"/>, its running steps' tokens cancelled.</summary>
     /// <remarks>The deadline is durable: a suspended run is woken at its deadline, and a run loaded after it fails at once.</remarks>
     /// <value>Defaults to <see langword="null"/> (none).</value>

@@ -75,6 +75,23 @@ public interface IWorkflowClient
     /// <exception cref="ArgumentException">The new input does not fit the workflow, the version does not exist, or the new run id is taken.</exception>
     Task<ResumePlan> ResumeAsync(string runId, ResumeRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Resolves a failed step: a step parked by its failure policy (<see cref="FailurePolicy.Park"/>) or escalated to a
+    /// person (<see cref="FailurePolicy.Escalate"/>) is retried, skipped with a stand-in output, or failed. For a run
+    /// that has failed, retry resumes it with <see cref="ResumeStrategy.RetryFailed"/> and skip with
+    /// <see cref="ResumeStrategy.SkipFailed"/>.
+    /// </summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="resolution">What to do, and a skip's stand-in output.</param>
+    /// <param name="step">The step's name; needed only when several steps wait for a resolution (or, for a failed run, several failed).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run's status once the resolution is durable.</returns>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    /// <exception cref="RunNotWaitingException">No step of the run waits for a resolution, or it has finished (a failed run cannot be failed again).</exception>
+    /// <exception cref="ResumeNotPossibleException">The failed run cannot be resumed that way.</exception>
+    /// <exception cref="ArgumentException">Several steps wait and none was named.</exception>
+    Task<RunStatus> ResolveAsync(string runId, Resolution resolution, string? step = null, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels a run; a running step's token is cancelled.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -56,7 +56,7 @@ internal sealed partial class WorkflowClient
     public Task<RunStatus> PauseAsync(string runId, CancellationToken cancellationToken = default) =>
         ControlAsync(runId, run => run.Status switch
         {
-            RunStatus.Pending or RunStatus.Suspended => Transition(run, RunStatus.Paused, JournalEntryKind.RunPaused),
+            RunStatus.Pending or RunStatus.Suspended or RunStatus.Parked => Transition(run, RunStatus.Paused, JournalEntryKind.RunPaused),
             RunStatus.Running => Request(run, RunControl.Pause),
             _ => null,
         }, cancellationToken);
@@ -72,7 +72,7 @@ internal sealed partial class WorkflowClient
     public Task<RunStatus> CancelAsync(string runId, CancellationToken cancellationToken = default) =>
         ControlAsync(runId, run => run.Status switch
         {
-            RunStatus.Pending or RunStatus.Suspended or RunStatus.Paused => Transition(run, RunStatus.Cancelled, JournalEntryKind.RunCancelled),
+            RunStatus.Pending or RunStatus.Suspended or RunStatus.Paused or RunStatus.Parked => Transition(run, RunStatus.Cancelled, JournalEntryKind.RunCancelled),
             RunStatus.Running => Request(run, RunControl.Cancel),
             _ => null,
         }, cancellationToken);

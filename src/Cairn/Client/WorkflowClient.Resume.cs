@@ -68,7 +68,7 @@ internal sealed partial class WorkflowClient
         var results = await FinishedChildResultsAsync(decision.AwaitedChildren, plan.ContinuingRunId, cancellationToken).ConfigureAwait(false);
         if (decision.Rewind is { } rewind)
         {
-            if (!await Store.RewindRunAsync(rewind with { Signals = results }, cancellationToken).ConfigureAwait(false))
+            if (!await Store.RewindRunAsync(rewind with { Signals = [.. rewind.Signals, .. results] }, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }

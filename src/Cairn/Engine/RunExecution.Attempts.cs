@@ -71,7 +71,8 @@ internal sealed partial class RunExecution
                     }
 
                     // A store error here is not the step's failure: it ends this load (see the outer catch).
-                    await CommitAsync(new Draft(JournalEntryKind.StepCompleted, position, name, payload, attempt, startedAt), CloseRetryWait(call)).ConfigureAwait(false);
+                    await CommitAsync([new Draft(JournalEntryKind.StepCompleted, position, name, payload, attempt, startedAt)], CloseRetryWait(call), out var completed).ConfigureAwait(false);
+                    call.CompletedSequence = completed;
                     RunningSteps.TryRemove(position, out _);
                     call.Done.SetResult(result);
                     return;
@@ -93,8 +94,8 @@ internal sealed partial class RunExecution
                 }
 
                 var kind = call.Plan.EndsWithFailure ? JournalEntryKind.StepFailed : JournalEntryKind.StepAttemptFailed;
-                await CommitAsync(new Draft(kind, position, name, failure, attempt, startedAt), CloseRetryWait(call)).ConfigureAwait(false);
-                call.Done.SetException(new StepFailedException(RunId, name, position, attempt, _engine.Payloads.Deserialize<FailureInfo>(failure), error));
+                await CommitAsync([new Draft(kind, position, name, failure, attempt, startedAt)], CloseRetryWait(call), out var failed).ConfigureAwait(false);
+                call.Done.SetException(new StepFailedException(RunId, name, position, attempt, _engine.Payloads.Deserialize<FailureInfo>(failure), error) { Sequence = failed });
                 return;
             }
         }

@@ -20,10 +20,13 @@ internal sealed partial class RunExecution
         }
     }
 
-    internal Task<CommitResult> CommitAsync(Draft draft, CommitExtras? extras = null) => CommitAsync([draft], extras);
+    internal Task<CommitResult> CommitAsync(Draft draft, CommitExtras? extras = null) => CommitAsync([draft], extras, out _);
 
+    internal Task<CommitResult> CommitAsync(Draft[] drafts, CommitExtras? extras = null) => CommitAsync(drafts, extras, out _);
+
+    /// <summary>Commits the drafts (after the queued piggyback entries) and says which sequence the last one got.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal Task<CommitResult> CommitAsync(Draft[] drafts, CommitExtras? extras = null)
+    internal Task<CommitResult> CommitAsync(Draft[] drafts, CommitExtras? extras, out long lastSequence)
     {
         var now = _engine.Time.GetUtcNow();
         lock (_commitGate)
@@ -69,6 +72,7 @@ internal sealed partial class RunExecution
                 ChildRun = extras?.ChildRun,
                 ConflictEntries = conflictEntries,
             };
+            lastSequence = entries.Length > 0 ? entries[^1].Sequence : 0;
             var task = _engine.Store.CommitAsync(commit).AsTask();
             return _engine.Notifications.HasJournalObservers && entries.Length > 0 ? PublishWhenDurable(task, entries) : task;
         }

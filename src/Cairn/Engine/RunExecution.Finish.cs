@@ -84,9 +84,11 @@ internal sealed partial class RunExecution
     private async Task<RunOutcome> UnloadAsync()
     {
         DateTimeOffset? wakeAt;
+        bool parked;
         lock (_gate)
         {
             wakeAt = _waiters.Values.Select(w => w.Wait.DueAt).Where(d => d is not null).Min();
+            parked = _waiters.Values.Any(w => w.Wait.Kind == WaitKind.Park);
         }
 
         if (_pauseRequested)
@@ -98,8 +100,9 @@ internal sealed partial class RunExecution
             return RunOutcome.Paused;
         }
 
-        await CommitAsync([], new CommitExtras { Status = RunStatus.Suspended, WakeAt = WithDeadline(wakeAt), Release = true }).ConfigureAwait(false);
-        _engine.Notifications.StatusChanged(RunId, RunStatus.Suspended);
+        var status = parked ? RunStatus.Parked : RunStatus.Suspended;
+        await CommitAsync([], new CommitExtras { Status = status, WakeAt = WithDeadline(wakeAt), Release = true }).ConfigureAwait(false);
+        _engine.Notifications.StatusChanged(RunId, status);
         return RunOutcome.Suspended;
     }
 }

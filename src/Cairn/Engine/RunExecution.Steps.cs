@@ -10,6 +10,11 @@ internal sealed partial class RunExecution
     internal Task<T> Step<T>(string position, string name, Func<StepContext, Task<T>> body, StepOptions? options)
     {
         var recorded = _log.Match(RunId, position, CallClass.Step, name);
+        if (options?.Compensation is not null || (options?.OnFailure ?? _workflow.Options.OnFailure) is { Action: not FailureAction.Fail })
+        {
+            return StepProgramAsync(position, name, body, options, recorded);
+        }
+
         if (recorded?.Final is { } final)
         {
             return final.Kind is JournalEntryKind.StepCompleted or JournalEntryKind.StepSkipped
@@ -84,9 +89,9 @@ internal sealed partial class RunExecution
         throw new InvalidOperationException("A parked primitive was released without cancellation; the run resumes from its journal.");
     }
 
-    private StepFailedException RecordedFailure(string name, string position, JournalEntry final)
+    internal StepFailedException RecordedFailure(string name, string position, JournalEntry final)
     {
         var failure = _engine.Payloads.Deserialize<FailureInfo>(final.Payload);
-        return new StepFailedException(RunId, name, position, final.Attempt, failure, null);
+        return new StepFailedException(RunId, name, position, final.Attempt, failure, null) { Sequence = final.Sequence };
     }
 }

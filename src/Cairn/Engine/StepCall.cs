@@ -27,6 +27,9 @@ internal sealed class StepCall<T>(string position, string name, Func<StepContext
     /// <summary>Gets or sets whether a wait may be open in the store at the step's position (a retry's timer), to close with the next commit.</summary>
     public bool WaitOpen { get; set; }
 
+    /// <summary>Gets or sets the journal sequence of the step's completion, once completed.</summary>
+    public long CompletedSequence { get; set; }
+
     /// <summary>Gets the attempt number within the current round.</summary>
     public int AttemptInRound => Attempt - RoundStart;
 }

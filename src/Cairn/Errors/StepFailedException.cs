@@ -28,4 +28,7 @@ public sealed class StepFailedException : CairnException
 
     /// <summary>Gets the last attempt's failure as stored.</summary>
     public FailureInfo Failure { get; }
+
+    /// <summary>Gets the journal sequence of the entry that recorded the failure (compensations undo only what completed before it).</summary>
+    internal long Sequence { get; init; }
 }

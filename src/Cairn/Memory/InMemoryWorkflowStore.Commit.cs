@@ -45,7 +45,7 @@ public sealed partial class InMemoryWorkflowStore
     private void Deliver(RunState s, string name, string? payload, DateTimeOffset at, bool waiting)
     {
         s.Inbox.Add(new SignalRecord(_nextSignalId++, s.RunId, name, payload, at));
-        if (waiting && s.Status == RunStatus.Suspended)
+        if (waiting && s.Status.IsWaiting())
         {
             s.WakeAt = at;
         }
@@ -157,7 +157,7 @@ public sealed partial class InMemoryWorkflowStore
             s.WakeAt = c.WakeAt;
             s.Output = c.Output ?? s.Output;
             s.Error = c.Error ?? s.Error;
-            if (status == RunStatus.Suspended && s.Waits.Any(w => s.Inbox.Any(i => i.Name == w.Name)))
+            if (status.IsWaiting() && s.Waits.Any(w => s.Inbox.Any(i => i.Name == w.Name)))
             {
                 s.WakeAt = c.At;
             }

@@ -129,7 +129,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
         lock (_gate)
         {
             var next = _runs.Values
-                .Where(s => s.Status == RunStatus.Suspended && s.WakeAt is not null && workflows.Contains(s.Workflow))
+                .Where(s => s.Status.IsWaiting() && s.WakeAt is not null && workflows.Contains(s.Workflow))
                 .Select(s => s.WakeAt).Min();
             return ValueTask.FromResult(next);
         }
@@ -171,7 +171,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     private static bool IsRunnable(RunState s, DateTimeOffset now) => s.Status switch
     {
         RunStatus.Pending => true,
-        RunStatus.Suspended => s.WakeAt is { } w && w <= now,
+        RunStatus.Suspended or RunStatus.Parked => s.WakeAt is { } w && w <= now,
         RunStatus.Running => s.Owner is null || s.LeaseUntil is null || s.LeaseUntil < now,
         _ => false,
     };

@@ -54,7 +54,7 @@ internal static partial class ResumePlanner
             throw c.NotPossible(ResumeStrategy.RetryFailed, $"it has no failed step or child workflow (status {c.Run.Status.ToWireName()}); use resume to continue it.");
         }
 
-        var discard = failed.SelectMany(t => t.Entries).Select(e => e.Sequence).Concat(TerminalSequences(c.Journal)).ToHashSet();
+        var discard = failed.SelectMany(t => t.Entries.Concat(Handling(c.Journal, t))).Select(e => e.Sequence).Concat(TerminalSequences(c.Journal)).ToHashSet();
         var keep = discard.Min() - 1;
         return new Cut(keep, discard, null, LastCheckpointPosition(c.Journal.Where(e => !discard.Contains(e.Sequence)).ToList(), long.MaxValue));
     }
@@ -74,7 +74,7 @@ internal static partial class ResumePlanner
                 1 => failed[0],
                 _ => throw c.NotPossible(ResumeStrategy.SkipFailed, $"{failed.Count.ToString(CultureInfo.InvariantCulture)} steps failed ({describe}); name the one to skip."),
             };
-        var discard = target.Entries.Select(e => e.Sequence).Concat(TerminalSequences(c.Journal)).ToHashSet();
+        var discard = target.Entries.Concat(Handling(c.Journal, target)).Select(e => e.Sequence).Concat(TerminalSequences(c.Journal)).ToHashSet();
         var skip = new JournalEntry
         {
             Sequence = 0,
@@ -94,6 +94,11 @@ internal static partial class ResumePlanner
             .Where(t => t.Final?.Kind == JournalEntryKind.StepFailed
                 || (includeChildren && t.Class == CallClass.Child && t.Final is { } f && CallTrace.ChildFailed(f.Payload)))
             .ToList();
+
+    /// <summary>What a failed step's failure policy recorded under its position (an escalation's answer, a park's resolution, a fallback's steps), which goes with the failure.</summary>
+    private static IEnumerable<JournalEntry> Handling(IReadOnlyList<JournalEntry> journal, CallTrace failed) => failed.Class != CallClass.Step
+        ? []
+        : journal.Where(e => e.Position is { } p && p.StartsWith(failed.Position + ".", StringComparison.Ordinal) && !p.Contains(".undo.", StringComparison.Ordinal));
 
     private static IEnumerable<long> TerminalSequences(IReadOnlyList<JournalEntry> journal) =>
         journal.Where(e => e.Kind is JournalEntryKind.RunFailed or JournalEntryKind.RunCancelled or JournalEntryKind.RunCompleted).Select(e => e.Sequence);

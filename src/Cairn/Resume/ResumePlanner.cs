@@ -1,3 +1,4 @@
+using Cairn.Engine;
 using Cairn.Journal;
 using Cairn.Storage;
 
@@ -56,6 +57,11 @@ internal static partial class ResumePlanner
                 return Unchanged(c, $"It is executing on host '{run.Owner}' and continues by itself.");
         }
 
+        if (run.Status == RunStatus.Parked && run.Waits.Where(WorkflowClient.IsResolvable).ToList() is { Count: > 0 } parked)
+        {
+            return RetryParked(c, parked);
+        }
+
         if (HasEdits(c.Request))
         {
             return InPlace(c, ResumeStrategy.Resume, Cut.Tail(c.Journal, c.LastSequence, null, LastCheckpointPosition(c.Journal, c.LastSequence)),
@@ -67,8 +73,21 @@ internal static partial class ResumePlanner
             RunStatus.Paused => Continue(c, "Resumes the paused run after its last completed step.") with { Unpause = true },
             RunStatus.Running when run.Owner is { } dead =>
                 Continue(c, $"Host '{dead}' stopped while executing it; any host now continues it from its journal.") with { ReleaseOwner = dead },
-            RunStatus.Suspended => Unchanged(c, $"It is waiting ({string.Join(", ", run.Waits.Select(w => w.Name))}) and continues by itself when that arrives."),
+            RunStatus.Suspended or RunStatus.Parked => Unchanged(c, $"It is waiting ({string.Join(", ", run.Waits.Select(w => w.Name))}) and continues by itself when that arrives."),
             _ => Unchanged(c, "It is waiting for a host and continues by itself."),
+        };
+    }
+
+    /// <summary>A parked run: keeps the whole journal, journals the edits, and retries the parked steps (their resolution is delivered with the rewind).</summary>
+    private static ResumeDecision RetryParked(ResumeContext c, List<WaitRecord> parked)
+    {
+        var steps = string.Join(", ", parked.Select(w => $"'{ResolutionPayloads.Read(w.Detail).Step}'"));
+        var decision = InPlace(c, ResumeStrategy.Resume, Cut.Tail(c.Journal, c.LastSequence, null, LastCheckpointPosition(c.Journal, c.LastSequence)),
+            $"Keeps the whole journal{(HasEdits(c.Request) ? ", journals the edits" : string.Empty)} and retries the parked step(s) {steps}.");
+        var retry = ResolutionPayloads.Resolve(Resolution.Retry);
+        return decision with
+        {
+            Rewind = decision.Rewind! with { Signals = parked.Select(w => new OutgoingSignal(c.RunId, w.Name, retry)).ToList() },
         };
     }
 

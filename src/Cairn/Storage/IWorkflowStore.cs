@@ -49,7 +49,7 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <exception cref="RunOwnershipLostException">Another owner holds the run, or another process appended the same sequence.</exception>
     ValueTask<CommitResult> CommitAsync(RunCommit commit, CancellationToken cancellationToken = default);
 
-    /// <summary>Takes runnable runs for an owner: pending ones, suspended ones that are due or woken, and running ones without a live lease.</summary>
+    /// <summary>Takes runnable runs for an owner: pending ones, suspended and parked ones that are due or woken, and running ones without a live lease.</summary>
     /// <param name="request">Who claims, when, and how many.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The claimed runs, now <see cref="RunStatus.Running"/> and owned by <see cref="ClaimRequest.Owner"/>.</returns>
@@ -73,13 +73,13 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <returns>How many runs were freed.</returns>
     ValueTask<int> ReleaseOwnerAsync(string owner, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns the earliest wake time of the suspended runs of the given workflows.</summary>
+    /// <summary>Returns the earliest wake time of the suspended and parked runs of the given workflows.</summary>
     /// <param name="workflows">The workflows a host can execute.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The earliest wake time, or <see langword="null"/> when none is set.</returns>
     ValueTask<DateTimeOffset?> GetNextWakeAsync(IReadOnlyCollection<string> workflows, CancellationToken cancellationToken = default);
 
-    /// <summary>Accepts a signal or answer into a run's inbox durably, and wakes the run when it has an open wait with that name.</summary>
+    /// <summary>Accepts a signal or answer into a run's inbox durably, and wakes the run (suspended or parked) when it has an open wait with that name.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="name">The event name (<c>question:{id}</c> for answers).</param>
     /// <param name="payload">The JSON data.</param>

@@ -24,4 +24,7 @@ public enum RunStatus
 
     /// <summary>Cancelled by a user.</summary>
     Cancelled = 6,
+
+    /// <summary>A step is parked, unloaded from memory: it waits for someone to retry, skip or fail it, or (with a wake time) for its circuit breaker to half-open.</summary>
+    Parked = 7,
 }

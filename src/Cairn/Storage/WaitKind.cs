@@ -14,4 +14,7 @@ public enum WaitKind
 
     /// <summary>The completion of a child run.</summary>
     Child = 3,
+
+    /// <summary>A parked step: a person's resolution (<see cref="IWorkflowClient.ResolveAsync"/>), or, with a due time, its circuit breaker half-opening.</summary>
+    Park = 4,
 }

@@ -1,0 +1,36 @@
+namespace Cairn.Engine;
+
+/// <content>Compensations (saga): the undo of each completed step that declares one, run latest first, each once.</content>
+internal sealed partial class RunExecution
+{
+    private readonly List<Compensation> _compensations = new();
+
+    private void RegisterCompensation(Compensation compensation)
+    {
+        lock (_compensations)
+        {
+            _compensations.Add(compensation);
+        }
+    }
+
+    /// <summary>Runs the undo of every step that completed before the given journal sequence, latest completion first.</summary>
+    /// <remarks>
+    /// The bound is the sequence of the failure that asked for compensation, so replay undoes exactly the steps the live
+    /// run undid, whatever parallel branches recorded later. Each undo runs in a context of its own at
+    /// <c>{position}.undo.</c>, so its calls are journaled and replayed like any other.
+    /// </remarks>
+    private async Task CompensateAsync(long before)
+    {
+        List<Compensation> due;
+        lock (_compensations)
+        {
+            due = _compensations.Where(c => c.Sequence < before).OrderByDescending(c => c.Sequence).ToList();
+            _compensations.RemoveAll(due.Contains);
+        }
+
+        foreach (var c in due)
+        {
+            await c.Undo(new WorkflowContext(this, c.Position + ".undo."), c.Result).ConfigureAwait(false);
+        }
+    }
+}
