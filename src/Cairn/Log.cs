@@ -17,6 +17,12 @@ internal static partial class Log
     [LoggerMessage(200, LogLevel.Debug, "Run {RunId} finished: {Status}.")]
     public static partial void RunFinished(ILogger logger, string runId, string status);
 
+    [LoggerMessage(202, LogLevel.Information, "Run {RunId} resumed with {Strategy}: run {ContinuingRunId} continues; {Rerun} recorded call(s) run again, {Archived} journal entries archived.")]
+    public static partial void RunResumed(ILogger logger, string runId, string strategy, string continuingRunId, int rerun, int archived);
+
+    [LoggerMessage(203, LogLevel.Information, "Run {RunId} deleted by retention.")]
+    public static partial void RunPurged(ILogger logger, string runId);
+
     [LoggerMessage(201, LogLevel.Warning, "Run {RunId} abandoned by this host ({ErrorType}: {Message}); it continues from its journal on the next load.")]
     public static partial void RunAbandoned(ILogger logger, string runId, string errorType, string message);
 }

@@ -57,7 +57,12 @@ public sealed class SqliteStoreFileTests : IDisposable
             Assert.Null(run!.Origin);
             Assert.True(await store.RewindRunAsync(new RunRewind
             {
-                RunId = "r1", ExpectStatus = run.Status, ExpectLastSequence = 1, KeepThrough = 1, Branch = 1, At = DateTimeOffset.UnixEpoch,
+                RunId = "r1",
+                ExpectStatus = run.Status,
+                ExpectLastSequence = 1,
+                KeepThrough = 1,
+                Branch = 1,
+                At = DateTimeOffset.UnixEpoch,
             }));
             Assert.Single(await store.ReadJournalBranchesAsync("r1"));
         }

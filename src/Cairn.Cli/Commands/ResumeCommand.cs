@@ -69,7 +69,9 @@ internal sealed class ResumeCommand : CliCommand
             return ExitCodes.Success;
         }
 
-        if (!json && (plan.Strategy != ResumeStrategy.Resume || plan.ArchivedBranch is not null || plan.Edits.Count > 0))
+        // The plan goes to standard error (with --json too, so standard output stays one document); a plain resume of
+        // a paused or interrupted run has nothing to say.
+        if (plan.Strategy != ResumeStrategy.Resume || plan.ArchivedBranch is not null || plan.Edits.Count > 0)
         {
             Write(plan, json: false, Error);
         }

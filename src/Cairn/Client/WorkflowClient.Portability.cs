@@ -12,10 +12,16 @@ internal sealed partial class WorkflowClient
         await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var ids = runIds ?? (await Store.ListRunsAsync(new RunQuery { Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false))
             .Reverse().Select(r => r.RunId).ToList();
-        var count = 0;
+        var runs = new List<RunRecord>();
         foreach (var id in ids)
         {
-            var run = await RequireAsync(id, cancellationToken).ConfigureAwait(false);
+            runs.Add(await RequireAsync(id, cancellationToken).ConfigureAwait(false));
+        }
+
+        var count = 0;
+        foreach (var run in runs)
+        {
+            var id = run.RunId;
             var line = RunArchive.Write(new RunImport
             {
                 Run = run,

@@ -44,6 +44,10 @@ internal sealed partial class WorkflowClient
             if (outcome == DeleteRunOutcome.Deleted)
             {
                 deleted.Add(run.RunId);
+                if (!request.DryRun)
+                {
+                    Log.RunPurged(engine.Logger, run.RunId);
+                }
             }
             else if (outcome != DeleteRunOutcome.NotFound)
             {

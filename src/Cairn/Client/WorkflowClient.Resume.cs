@@ -22,9 +22,16 @@ internal sealed partial class WorkflowClient
             var now = engine.Time.GetUtcNow();
             var context = new ResumeContext(run, journal, branches.Count, request, IsExecuting(run, now), now, request.NewRunId ?? Guid.NewGuid().ToString("N"));
             var decision = ResumePlanner.Plan(context);
-            if (request.DryRun || !decision.Plan.ChangesRun || await ApplyAsync(decision, request, cancellationToken).ConfigureAwait(false))
+            if (request.DryRun || !decision.Plan.ChangesRun)
             {
                 return decision.Plan;
+            }
+
+            if (await ApplyAsync(decision, request, cancellationToken).ConfigureAwait(false))
+            {
+                var plan = decision.Plan;
+                Log.RunResumed(engine.Logger, runId, plan.Strategy.ToWireName(), plan.ContinuingRunId, plan.Rerun.Count, plan.ArchivedEntries);
+                return plan;
             }
 
             if (attempt == ResumeAttempts)

@@ -8,6 +8,12 @@ internal static class ChildNames
 {
     public static string Signal(string childRunId) => "child:" + childRunId;
 
+    public static string RunIdOf(string signalName) => signalName["child:".Length..];
+
+    /// <summary>Returns whether a child run id is the one Cairn derives from the parent and position (so a child that runs again after a rewind gets a new one).</summary>
+    public static bool IsDerived(string parentRunId, string position, string childRunId) =>
+        childRunId == parentRunId + "/" + position || childRunId.StartsWith(parentRunId + "/" + position + "~", StringComparison.Ordinal);
+
     public static string Result(RunStatus status, string? output, string? error) => new JsonObject
     {
         ["status"] = status.ToWireName(),

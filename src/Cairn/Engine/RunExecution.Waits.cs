@@ -47,12 +47,23 @@ internal sealed partial class RunExecution
                 }
             }
 
+            // A child's record is read before the inbox: a child finishes and signals in one commit, so a finished child
+            // whose signal is not in the inbox had it consumed by a journal tail a rewind discarded.
+            var child = spec.Kind == WaitKind.Child ? await _engine.Store.GetRunAsync(ChildNames.RunIdOf(wait.Name)).ConfigureAwait(false) : null;
             await RefreshInboxAsync().ConfigureAwait(false);
             if (TryTakeSignal(wait.Name) is { } signal)
             {
                 var delivered = new WaitResult(signal.Payload, false);
                 await CommitWaitCompletedAsync(wait, delivered, signal.Id).ConfigureAwait(false);
                 done.SetResult(delivered);
+                return;
+            }
+
+            if (child is not null && child.Status.IsFinished())
+            {
+                var result = new WaitResult(ChildNames.Result(child.Status, child.Output, child.Error), false);
+                await CommitWaitCompletedAsync(wait, result, null).ConfigureAwait(false);
+                done.SetResult(result);
                 return;
             }
 

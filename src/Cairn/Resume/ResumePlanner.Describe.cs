@@ -61,6 +61,9 @@ internal static partial class ResumePlanner
             var original = all[d.Position];
             switch (d.Class)
             {
+                case CallClass.Child when d.Start is not null && RewindPayloads.ChildRunId(d.Start.Payload) is { } child && !ChildNames.IsDerived(c.RunId, d.Position, child):
+                    warnings.Add($"Child workflow '{d.Name}' at position {d.Position} has the fixed run id '{child}': it is not started again, and the run uses the result it had.");
+                    break;
                 case CallClass.Step when d.Entries.Exists(CallTrace.IsBodyTrace):
                 case CallClass.Child when d.Start is not null:
                     rerun[d.Position] = original.ToPlanned(original.SideEffecting);

@@ -59,6 +59,26 @@ public class ResumeSafetyTests : ResumeTestBase
         Assert.Equal(("2", "charge", 1), (started.Position, started.Name, started.Attempt));
     }
 
+    [Fact]
+    public async Task Rewind_PastAChildWithAFixedId_UsesTheChildsResultWithoutStartingItAgain()
+    {
+        await using var host = await StartHostAsync(b => b
+            .AddWorkflow<int>("child", ctx => ctx.Step("inner", Log.Body("inner", () => 7)))
+            .AddWorkflow<int>("parent", async ctx =>
+            {
+                var n = await ctx.RunChild<int>("child", childRunId: "the-child");
+                return await ctx.Step("after", Log.Body("after", () => n + 1));
+            }));
+        var id = await RunToEndAsync(host, "parent");
+
+        var plan = await host.Client.ResumeAsync(id, new ResumeRequest { Strategy = ResumeStrategy.FromCheckpoint, Checkpoint = 0 });
+
+        Assert.Equal(8, await host.Client.WaitForOutputAsync<int>(id));
+        Assert.Equal(["after"], Names(plan.Rerun));
+        Assert.Contains("has the fixed run id 'the-child': it is not started again", Assert.Single(plan.Warnings), StringComparison.Ordinal);
+        Assert.Equal(Names(plan.Rerun), Log.Ran);
+    }
+
     [Theory]
     [InlineData(ResumeStrategy.RetryFailed, null, null, "it has no failed step or child workflow (status completed); use resume to continue it.")]
     [InlineData(ResumeStrategy.SkipFailed, null, null, "it has no failed step (status completed).")]
