@@ -3,7 +3,7 @@ using Cairn.Storage;
 
 namespace Cairn;
 
-/// <content>Failures a person resolves: escalations (a question) and parks.</content>
+/// <content>Failures a person resolves (escalations and parks), and compensations.</content>
 public sealed partial class WorkflowContext
 {
     /// <summary>
@@ -43,6 +43,32 @@ public sealed partial class WorkflowContext
         var detail = ResolutionPayloads.ParkDetail(subject, "failure", info, attempts);
         var result = await _execution.Wait(position, new WaitSpec(CallClass.Wait, WaitKind.Park, "park:" + position, detail)).ConfigureAwait(true);
         return ResolutionPayloads.Parse(result.Data);
+    }
+
+    /// <summary>
+    /// Registers work that undoes what the workflow has done so far, as <see cref="StepOptions.Compensation"/> does for
+    /// one step: <see cref="Compensate"/>, or a step's <see cref="FailurePolicy.Compensate"/>, runs it (latest first, once).
+    /// </summary>
+    /// <param name="name">What it undoes, for people reading the journal.</param>
+    /// <param name="undo">The work; it receives a context of its own (its positions lie under this call's).</param>
+    public void AddCompensation(string name, Func<WorkflowContext, Task> undo)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(undo);
+        var position = NextPosition();
+        var sequence = _execution.RecordValue(position, "compensation:" + name, () => _execution.LastAssignedSequence);
+        _execution.RegisterCompensation(new Compensation(sequence, position, name, (context, _) => undo(context), null));
+    }
+
+    /// <summary>
+    /// Runs the compensations of everything completed so far — steps with <see cref="StepOptions.Compensation"/> and
+    /// <see cref="AddCompensation"/> registrations — latest first, each once (a saga's rollback).
+    /// </summary>
+    /// <returns>A task that completes when every compensation has run.</returns>
+    public Task Compensate()
+    {
+        var before = _execution.RecordValue(NextPosition(), "compensate", () => _execution.LastAssignedSequence + 1);
+        return _execution.CompensateAsync(before);
     }
 
     private static (FailureInfo Failure, int? Attempts) Describe(Exception failure) => failure is StepFailedException step

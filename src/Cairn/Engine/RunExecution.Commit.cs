@@ -11,6 +11,18 @@ internal sealed partial class RunExecution
     private readonly List<Draft> _piggyback = new();
     private long _nextSequence;
 
+    /// <summary>Gets the sequence of the last entry numbered so far (committed or on its way to the store).</summary>
+    internal long LastAssignedSequence
+    {
+        get
+        {
+            lock (_commitGate)
+            {
+                return _nextSequence - 1;
+            }
+        }
+    }
+
     /// <summary>Queues an entry to ride with the next commit (values that need no sync of their own).</summary>
     internal void AddPiggyback(Draft draft)
     {

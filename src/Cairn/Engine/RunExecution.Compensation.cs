@@ -3,13 +3,13 @@ namespace Cairn.Engine;
 /// <content>Compensations (saga): the undo of each completed step that declares one, run latest first, each once.</content>
 internal sealed partial class RunExecution
 {
-    private readonly List<Compensation> _compensations = new();
+    private readonly List<(Compensation Compensation, int Order)> _compensations = new();
 
-    private void RegisterCompensation(Compensation compensation)
+    internal void RegisterCompensation(Compensation compensation)
     {
         lock (_compensations)
         {
-            _compensations.Add(compensation);
+            _compensations.Add((compensation, _compensations.Count == 0 ? 0 : _compensations[^1].Order + 1));
         }
     }
 
@@ -19,13 +19,16 @@ internal sealed partial class RunExecution
     /// run undid, whatever parallel branches recorded later. Each undo runs in a context of its own at
     /// <c>{position}.undo.</c>, so its calls are journaled and replayed like any other.
     /// </remarks>
-    private async Task CompensateAsync(long before)
+    internal async Task CompensateAsync(long before)
     {
         List<Compensation> due;
         lock (_compensations)
         {
-            due = _compensations.Where(c => c.Sequence < before).OrderByDescending(c => c.Sequence).ToList();
-            _compensations.RemoveAll(due.Contains);
+            var taken = _compensations.Where(c => c.Compensation.Sequence < before).ToList();
+            _compensations.RemoveAll(taken.Contains);
+
+            // Registered after the step that completed last (same sequence): undone before it.
+            due = [.. taken.OrderByDescending(c => c.Compensation.Sequence).ThenByDescending(c => c.Order).Select(c => c.Compensation)];
         }
 
         foreach (var c in due)

@@ -122,5 +122,46 @@ public class CompensationTests : EngineTests
         Assert.Equal(1, undone);
     }
 
+    [Fact]
+    public async Task Compensate_CalledByTheWorkflow_UndoesStepsAndRegisteredWorkLatestFirstOnceEvenAfterARestart()
+    {
+        var time = new ManualTimeProvider();
+        var store = NewStore();
+        var undone = new List<string>();
+        Task Record(WorkflowContext c, string what) => c.Step("undo-" + what, _ =>
+        {
+            lock (undone)
+            {
+                undone.Add(what);
+            }
+
+            return true;
+        });
+
+        void Register(Cairn.Hosting.CairnBuilder b) => b.AddWorkflow<string>("manual", async ctx =>
+        {
+            await ctx.Step("book", _ => 1, new StepOptions { Compensation = (c, _) => Record(c, "book") });
+            ctx.AddCompensation("notify", c => Record(c, "notify"));
+            await ctx.Step("later", _ => 2, new StepOptions { Compensation = (c, _) => Record(c, "later") });
+            await ctx.Compensate();
+            await ctx.Compensate();
+            await ctx.Sleep(TimeSpan.FromDays(1));
+            return "rolled back";
+        });
+
+        string id;
+        await using (var first = await StartHostAsync(Register, store, time))
+        {
+            id = await first.Client.StartAsync("manual");
+            await first.WaitForStatusAsync(id, RunStatus.Suspended);
+        }
+
+        await using var second = await StartHostAsync(Register, store, time);
+        time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal("rolled back", await second.Client.WaitForOutputAsync<string>(id));
+        Assert.Equal(["later", "notify", "book"], undone);
+    }
+
     private static T Throw<T>(Exception error) => throw error;
 }
