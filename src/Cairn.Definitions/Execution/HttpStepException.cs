@@ -1,7 +1,7 @@
 namespace Cairn.Definitions;
 
 /// <summary>A request was answered with a status the step does not expect.</summary>
-public sealed class HttpStepException : CairnException
+public sealed class HttpStepException : CairnException, IHttpStatusFailure
 {
     /// <summary>How much of the body the message and <see cref="BodyStart"/> keep.</summary>
     public const int BodyStartChars = 1000;

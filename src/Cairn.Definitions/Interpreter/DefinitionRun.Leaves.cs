@@ -16,11 +16,11 @@ internal sealed partial class DefinitionRun
             var result = await _services.Exec.RunAsync(new ExecRequest(command, env, cwd, stdin), sc.CancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
-                throw new StepExecutionException(_secrets.Mask($"Step '{step.Id}': {result.DescribeFailure(command[0])}"));
+                throw new ExecStepException(_secrets.Mask($"Step '{step.Id}': {result.DescribeFailure(command[0])}"), result.ExitCode);
             }
 
             return _secrets.Mask(result.ToJson());
-        }, Options(step, sideEffecting: true));
+        }, Options(step, frame, sideEffecting: true));
 
     private Task<JsonNode?> HttpAsync(HttpStep step, Frame frame) =>
         frame.Context.Step<JsonNode?>(step.Id, async sc =>
@@ -30,30 +30,14 @@ internal sealed partial class DefinitionRun
             var spec = new HttpRequestSpec(RenderText(step.Method, scope), RenderText(step.Url, scope), headers, Sandbox.RenderNode(step.Body, scope), step.ExpectStatus);
             var result = await _services.Http.SendAsync(spec, sc.CancellationToken).ConfigureAwait(false);
             return _secrets.Mask(result.ToJson());
-        }, Options(step, sideEffecting: true));
+        }, Options(step, frame, sideEffecting: true));
 
     private Task<JsonNode?> ScriptAsync(ScriptStep step, Frame frame) =>
-        frame.Context.Step<JsonNode?>(step.Id, sc => _secrets.Mask(Sandbox.RunScript(step.Code, Scope(frame, sc.Attempt))), Options(step, sideEffecting: false));
+        frame.Context.Step<JsonNode?>(step.Id, sc => _secrets.Mask(Sandbox.RunScript(step.Code, Scope(frame, sc.Attempt))), Options(step, frame, sideEffecting: false));
 
     private async Task<JsonNode?> FailAsync(FailStep step, Frame frame)
     {
         var message = _secrets.Mask(RenderText(step.Message, Scope(frame)));
-        await frame.Context.Step<JsonNode?>(step.Id, (Func<StepContext, JsonNode?>)(_ => throw new DefinitionRunException(message))).ConfigureAwait(true);
-        return null;
+        return await frame.Context.Step<JsonNode?>(step.Id, (Func<StepContext, JsonNode?>)(_ => throw new DefinitionRunException(message)), Options(step, frame, sideEffecting: false)).ConfigureAwait(true);
     }
-
-    private static StepOptions Options(StepDefinition step, bool sideEffecting) => new()
-    {
-        Timeout = step.Timeout,
-        SideEffecting = sideEffecting,
-        Retry = step.Retry is { } r
-            ? new RetryPolicy
-            {
-                MaxAttempts = r.MaxAttempts,
-                InitialDelay = r.Delay,
-                BackoffFactor = r.Backoff,
-                MaxDelay = r.MaxDelay ?? new RetryPolicy().MaxDelay,
-            }
-            : RetryPolicy.None,
-    };
 }

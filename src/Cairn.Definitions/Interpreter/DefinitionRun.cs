@@ -67,20 +67,12 @@ internal sealed partial class DefinitionRun
         {
             output = step switch
             {
+                // Steps that do work are one durable step each; retry, timeout, onFailure and compensate are its options.
                 ExecStep exec => await ExecAsync(exec, frame).ConfigureAwait(true),
                 HttpStep http => await HttpAsync(http, frame).ConfigureAwait(true),
                 ScriptStep script => await ScriptAsync(script, frame).ConfigureAwait(true),
                 FailStep fail => await FailAsync(fail, frame).ConfigureAwait(true),
-                ConditionStep branch => await ConditionAsync(branch, frame).ConfigureAwait(true),
-                LoopStep loop => await LoopAsync(loop, frame).ConfigureAwait(true),
-                ParallelStep parallel => await ParallelAsync(parallel, frame).ConfigureAwait(true),
-                SequenceStep sequence => await RunListAsync(sequence.Steps, frame).ConfigureAwait(true),
-                DelayStep delay => await DelayAsync(delay, frame).ConfigureAwait(true),
-                WaitStep wait => await WaitAsync(wait, frame).ConfigureAwait(true),
-                AskStep ask => await AskAsync(ask, frame).ConfigureAwait(true),
-                ChildWorkflowStep child => await ChildAsync(child, frame).ConfigureAwait(true),
-                SetStep set => await SetAsync(set, frame).ConfigureAwait(true),
-                _ => throw new NotSupportedException($"Step type '{step.Type}' of step '{step.Id}' cannot be run by this version of Cairn."),
+                _ => await GuardedAsync(step, frame, () => RunOtherAsync(step, frame)).ConfigureAwait(true),
             };
         }
         catch (Exception) when (!frame.Context.CancellationToken.IsCancellationRequested)
@@ -89,9 +81,28 @@ internal sealed partial class DefinitionRun
             throw;
         }
 
+        if (step.Compensate.Count > 0 && step is not (ExecStep or HttpStep or ScriptStep or FailStep))
+        {
+            AddCompensation(step, frame);
+        }
+
         Record(step.Id, "completed", output);
         return new StepResult(true, output);
     }
+
+    private async Task<JsonNode?> RunOtherAsync(StepDefinition step, Frame frame) => step switch
+    {
+        ConditionStep branch => await ConditionAsync(branch, frame).ConfigureAwait(true),
+        LoopStep loop => await LoopAsync(loop, frame).ConfigureAwait(true),
+        ParallelStep parallel => await ParallelAsync(parallel, frame).ConfigureAwait(true),
+        SequenceStep sequence => await RunListAsync(sequence.Steps, frame).ConfigureAwait(true),
+        DelayStep delay => await DelayAsync(delay, frame).ConfigureAwait(true),
+        WaitStep wait => await WaitAsync(wait, frame).ConfigureAwait(true),
+        AskStep ask => await AskAsync(ask, frame).ConfigureAwait(true),
+        ChildWorkflowStep child => await ChildAsync(child, frame).ConfigureAwait(true),
+        SetStep set => await SetAsync(set, frame).ConfigureAwait(true),
+        _ => throw new NotSupportedException($"Step type '{step.Type}' of step '{step.Id}' cannot be run by this version of Cairn."),
+    };
 
     private void Record(string id, string status, JsonNode? output)
     {

@@ -1,6 +1,6 @@
 namespace Cairn.Definitions;
 
-/// <summary>A step's <c>retry</c> block.</summary>
+/// <summary>A step's <c>retry</c> block (or the definition's, the default of every step that does work).</summary>
 public sealed record RetryDefinition
 {
     /// <summary>Gets the number of attempts including the first.</summary>
@@ -14,4 +14,10 @@ public sealed record RetryDefinition
 
     /// <summary>Gets the longest wait, or <see langword="null"/> for no cap.</summary>
     public TimeSpan? MaxDelay { get; init; }
+
+    /// <summary>Gets how much each wait varies at random, as a fraction of it either way (0 to 1).</summary>
+    public double Jitter { get; init; }
+
+    /// <summary>Gets which failures are retried, or <see langword="null"/> for any.</summary>
+    public RetryOnDefinition? RetryOn { get; init; }
 }

@@ -21,6 +21,12 @@ public abstract class StepDefinition
     /// <summary>Gets the retry settings, or <see langword="null"/> for one attempt.</summary>
     public RetryDefinition? Retry { get; init; }
 
+    /// <summary>Gets what happens once the step's attempts are exhausted, or <see langword="null"/> for the definition's default (fail).</summary>
+    public OnFailureDefinition? OnFailure { get; init; }
+
+    /// <summary>Gets the steps that undo this one once it has completed, run (latest completed step first) when a later step's <c>onFailure</c> is <c>compensate</c>.</summary>
+    public IReadOnlyList<StepDefinition> Compensate { get; init; } = [];
+
     /// <summary>Gets where the step starts in its file.</summary>
     public required SourceLocation Location { get; init; }
 

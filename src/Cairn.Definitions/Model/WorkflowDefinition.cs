@@ -20,6 +20,15 @@ public sealed class WorkflowDefinition
     /// <summary>Gets the environment variable names the workflow may read as <c>env.NAME</c>.</summary>
     public IReadOnlyList<string> Env { get; init; } = [];
 
+    /// <summary>Gets the retry settings of every step that does work (exec, http, script) and sets none, or <see langword="null"/>.</summary>
+    public RetryDefinition? Retry { get; init; }
+
+    /// <summary>Gets the deadline of each run, counted from its start, or <see langword="null"/> for none.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Gets what every step that sets no <c>onFailure</c> does once its attempts are exhausted, or <see langword="null"/> (fail).</summary>
+    public OnFailureDefinition? OnFailure { get; init; }
+
     /// <summary>Gets the top-level steps, run in order.</summary>
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
 

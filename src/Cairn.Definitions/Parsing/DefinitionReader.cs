@@ -33,7 +33,16 @@ internal static class DefinitionReader
         }
 
         ReadEnv(fields["env"], context);
-        var steps = new StepReader(context).ReadSteps(fields["steps"], "the definition's steps");
+        var reader = new StepReader(context);
+        var retry = reader.ReadRetry(fields["retry"], "the definition's retry", "the definition's retry");
+        var onFailure = reader.ReadOnFailure(fields["onFailure"], "the definition's onFailure");
+        if (onFailure?.Action == FailureAction.Fallback)
+        {
+            context.Error(fields["onFailure"]!, "the definition's onFailure cannot be fallback: a fallback replaces one step; set it on that step's onFailure");
+            onFailure = null;
+        }
+
+        var steps = reader.ReadSteps(fields["steps"], "the definition's steps");
         if (fields["steps"] is null)
         {
             fields.Missing("steps", "the definition needs steps: a list of steps run in order, each with an id and a type");
@@ -46,6 +55,9 @@ internal static class DefinitionReader
             Description = Values.Text(context, fields["description"], "the definition's description", templates: false),
             Inputs = ReadInputs(fields["inputs"], context),
             Env = [.. context.EnvNames],
+            Timeout = Values.FixedDuration(context, fields["timeout"], "the definition's timeout", allowZero: false),
+            Retry = retry,
+            OnFailure = onFailure,
             Steps = steps,
             Location = mapping.Location,
         };

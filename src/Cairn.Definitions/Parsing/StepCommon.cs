@@ -10,6 +10,12 @@ namespace Cairn.Definitions.Parsing;
 /// <param name="Location">Where the step starts.</param>
 internal sealed record StepCommon(string Id, string Type, string? Name, string? If, TimeSpan? Timeout, RetryDefinition? Retry, SourceLocation Location)
 {
+    /// <summary>Gets what happens once the step's attempts are exhausted.</summary>
+    public OnFailureDefinition? OnFailure { get; init; }
+
+    /// <summary>Gets the steps that undo the step.</summary>
+    public IReadOnlyList<StepDefinition> Compensate { get; init; } = [];
+
     /// <summary>Gets how messages name the step ("exec step 'build'").</summary>
     public string Subject
     {

@@ -5,13 +5,30 @@ namespace Cairn.Definitions.Parsing;
 internal static class StepFields
 {
     /// <summary>The top-level fields.</summary>
-    public static readonly IReadOnlyList<string> TopLevel = ["name", "version", "description", "inputs", "env", "steps"];
+    public static readonly IReadOnlyList<string> TopLevel = ["name", "version", "description", "inputs", "env", "timeout", "retry", "onFailure", "steps"];
 
     /// <summary>The fields every step accepts. For <c>workflow</c> steps <c>name</c> is the child workflow's name; for <c>wait</c> steps <c>timeout</c> is how long to wait.</summary>
-    public static readonly IReadOnlyList<string> Common = ["id", "type", "name", "if", "timeout", "retry"];
+    public static readonly IReadOnlyList<string> Common = ["id", "type", "name", "if", "timeout", "retry", "onFailure", "compensate"];
 
     /// <summary>The fields of a <c>retry</c> block.</summary>
-    public static readonly IReadOnlyList<string> Retry = ["maxAttempts", "delay", "backoff", "maxDelay"];
+    public static readonly IReadOnlyList<string> Retry = ["maxAttempts", "delay", "backoff", "maxDelay", "jitter", "retryOn"];
+
+    /// <summary>The fields of a <c>retryOn</c> block.</summary>
+    public static readonly IReadOnlyList<string> RetryOn = ["status", "exitCode", "timeout"];
+
+    /// <summary>The fields of an <c>onFailure</c> mapping.</summary>
+    public static readonly IReadOnlyList<string> OnFailure = ["action", "output", "steps", "prompt"];
+
+    /// <summary>The actions of <c>onFailure</c>, by name.</summary>
+    public static readonly IReadOnlyDictionary<string, FailureAction> FailureActions = new SortedDictionary<string, FailureAction>(StringComparer.Ordinal)
+    {
+        ["compensate"] = FailureAction.Compensate,
+        ["escalate"] = FailureAction.Escalate,
+        ["fail"] = FailureAction.Fail,
+        ["fallback"] = FailureAction.Fallback,
+        ["park"] = FailureAction.Park,
+        ["skip"] = FailureAction.Skip,
+    };
 
     /// <summary>The fields of an option of a <c>choice</c> question.</summary>
     public static readonly IReadOnlyList<string> ChoiceOption = ["id", "label"];

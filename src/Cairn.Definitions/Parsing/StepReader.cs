@@ -123,34 +123,10 @@ internal sealed partial class StepReader(ParseContext context)
         var name = type == "workflow" ? null : Values.Text(context, fields["name"], common.Field("name"));
         var condition = Values.Expression(context, fields["if"], common.Field("if"));
         var timeout = type == "wait" ? null : Values.FixedDuration(context, fields["timeout"], common.Field("timeout"), allowZero: false);
-        var retry = ReadRetry(fields["retry"], common);
-        return common with { Name = name, If = condition, Timeout = timeout, Retry = retry };
-    }
-
-    private RetryDefinition? ReadRetry(Node? node, StepCommon common)
-    {
-        if (Values.Mapping(context, node, common.Field("retry"), "a mapping such as { maxAttempts: 3, delay: 1s }") is not { } mapping)
-        {
-            return null;
-        }
-
-        var fields = new Fields(mapping, context, $"the retry of {common.Subject}", StepFields.Retry);
-        var what = $"of the retry of {common.Subject}";
-        var defaults = new RetryDefinition();
-        var delay = Values.FixedDuration(context, fields["delay"], $"'delay' {what}", allowZero: true);
-        var maxDelay = Values.FixedDuration(context, fields["maxDelay"], $"'maxDelay' {what}", allowZero: false);
-        if (maxDelay < (delay ?? defaults.Delay))
-        {
-            context.Error(fields["maxDelay"]!, $"'maxDelay' {what} is shorter than its delay; make it at least as long as delay ({delay ?? defaults.Delay})");
-        }
-
-        return new RetryDefinition
-        {
-            MaxAttempts = Values.Integer(context, fields["maxAttempts"], $"'maxAttempts' {what}") ?? defaults.MaxAttempts,
-            Delay = delay ?? defaults.Delay,
-            Backoff = Values.Number(context, fields["backoff"], $"'backoff' {what}", minimum: 1) ?? defaults.Backoff,
-            MaxDelay = maxDelay,
-        };
+        var retry = ReadRetry(fields["retry"], common.Field("retry"), $"the retry of {common.Subject}");
+        var onFailure = ReadOnFailure(fields["onFailure"], common.Field("onFailure"));
+        var compensate = fields["compensate"] is { } undo ? ReadSteps(undo, common.Field("compensate")) : [];
+        return common with { Name = name, If = condition, Timeout = timeout, Retry = retry, OnFailure = onFailure, Compensate = compensate };
     }
 
     private static string? Peek(MappingNode mapping, string key) =>

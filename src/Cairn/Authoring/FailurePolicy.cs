@@ -15,13 +15,10 @@ public sealed class FailurePolicy
     /// <summary>Gets the policy that runs the compensations of every completed step that declares one (<see cref="StepOptions.Compensation"/>), latest first, and then fails the step.</summary>
     public static FailurePolicy Compensate { get; } = new(FailureAction.Compensate);
 
-    /// <summary>Gets the policy that parks the run until someone acts (<see cref="IWorkflowClient.ResolveAsync"/>, <c>cairn resolve</c>).</summary>
-    public static FailurePolicy Park { get; } = new(FailureAction.Park);
-
     /// <summary>Gets the action.</summary>
     public FailureAction Action { get; }
 
-    /// <summary>Gets the stand-in output of <see cref="FailureAction.Skip"/>, and of a skip chosen by a person without a value.</summary>
+    /// <summary>Gets the stand-in output of <see cref="FailureAction.Skip"/>, and of a skip a person chose without a value (escalate, park).</summary>
     public object? Output { get; private init; }
 
     /// <summary>Gets the alternative of <see cref="FailureAction.Fallback"/>: it receives a context of its own and the failure, and returns the step's result.</summary>
@@ -44,6 +41,11 @@ public sealed class FailurePolicy
         ArgumentNullException.ThrowIfNull(alternative);
         return new(FailureAction.Fallback) { Alternative = async (context, failure) => await alternative(context, failure).ConfigureAwait(true) };
     }
+
+    /// <summary>Creates the policy that parks the run (<see cref="Storage.RunStatus.Parked"/>) until someone retries, skips or fails the step (<see cref="IWorkflowClient.ResolveAsync"/>, <c>cairn resolve</c>).</summary>
+    /// <param name="output">The stand-in output when someone chooses skip without a value.</param>
+    /// <returns>The policy.</returns>
+    public static FailurePolicy Park(object? output = null) => new(FailureAction.Park) { Output = output };
 
     /// <summary>Creates the policy that asks a person (a choice question: <c>retry</c>, <c>skip</c> or <c>fail</c>) and waits, unloaded, for the answer.</summary>
     /// <param name="prompt">The question, or <see langword="null"/> for one naming the step and its failure.</param>

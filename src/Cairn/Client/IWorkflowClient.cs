@@ -76,7 +76,7 @@ public interface IWorkflowClient
     Task<ResumePlan> ResumeAsync(string runId, ResumeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Resolves a failed step: a step parked by its failure policy (<see cref="FailurePolicy.Park"/>) or escalated to a
+    /// Resolves a failed step: a step parked by its failure policy (<see cref="FailurePolicy.Park(object?)"/>) or escalated to a
     /// person (<see cref="FailurePolicy.Escalate"/>) is retried, skipped with a stand-in output, or failed. For a run
     /// that has failed, retry resumes it with <see cref="ResumeStrategy.RetryFailed"/> and skip with
     /// <see cref="ResumeStrategy.SkipFailed"/>.

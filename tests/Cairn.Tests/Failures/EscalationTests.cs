@@ -99,7 +99,7 @@ public class EscalationTests : EngineTests
     public async Task ParkPolicy_ParksTheRunUntilResolvedWithRetry()
     {
         Log.Fail("charge");
-        await using var host = await StartHostAsync(b => Register(b, FailurePolicy.Park));
+        await using var host = await StartHostAsync(b => Register(b, FailurePolicy.Park()));
         var id = await host.Client.StartAsync("flow");
 
         var parked = await host.WaitForStatusAsync(id, RunStatus.Parked);
@@ -116,7 +116,7 @@ public class EscalationTests : EngineTests
     public async Task ParkPolicy_ResolvedWithSkipOrFail_SkipsOrFailsTheStep()
     {
         Log.Fail("charge");
-        await using var host = await StartHostAsync(b => Register(b, FailurePolicy.Park));
+        await using var host = await StartHostAsync(b => Register(b, FailurePolicy.Park()));
         var skipped = await host.Client.StartAsync("flow");
         var failed = await host.Client.StartAsync("flow");
 
@@ -163,7 +163,7 @@ public class EscalationTests : EngineTests
         {
             await ctx.Step("load", _ => 1);
             var region = ctx.State.Get<string?>("region", null);
-            return await ctx.Step("route", _ => region ?? throw new InvalidOperationException("no region set"), new StepOptions { OnFailure = FailurePolicy.Park });
+            return await ctx.Step("route", _ => region ?? throw new InvalidOperationException("no region set"), new StepOptions { OnFailure = FailurePolicy.Park() });
         }));
         var id = await host.Client.StartAsync("fixable");
         await host.WaitForStatusAsync(id, RunStatus.Parked);
@@ -181,7 +181,7 @@ public class EscalationTests : EngineTests
     public async Task ParkedRun_CanBePausedAndCancelled()
     {
         Log.Fail("charge");
-        await using var host = await StartHostAsync(b => Register(b, FailurePolicy.Park));
+        await using var host = await StartHostAsync(b => Register(b, FailurePolicy.Park()));
         var id = await host.Client.StartAsync("flow");
         await host.WaitForStatusAsync(id, RunStatus.Parked);
 
