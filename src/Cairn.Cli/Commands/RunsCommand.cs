@@ -9,7 +9,7 @@ namespace Cairn.Cli.Commands;
 /// <summary><c>cairn runs</c>: lists runs, newest first.</summary>
 internal sealed class RunsCommand : CliCommand
 {
-    private static readonly Option<string?> Status = new("--status") { Description = "Only runs with this status: pending, running, suspended, paused, completed, failed, cancelled.", HelpName = "S" };
+    private static readonly Option<string?> Status = new("--status") { Description = "Only runs with this status: pending, running, suspended, parked, paused, completed, failed, cancelled.", HelpName = "S" };
     private static readonly Option<string?> Workflow = new("--workflow") { Description = "Only runs of this workflow.", HelpName = "W" };
     private static readonly Option<int> Limit = new("--limit") { Description = "The most runs listed.", DefaultValueFactory = _ => 50, HelpName = "N" };
     private static readonly Option<bool> JsonOutput = GlobalOptions.Json();

@@ -92,7 +92,7 @@ internal sealed class WorkerCommand : CliCommand
                 RunStatus.Failed => ": " + run.Error?.Message,
 
                 // Listed runs come without their waits; read the run for them.
-                RunStatus.Suspended => ": " + string.Join(" ", WaitHints.Describe(run.RunId, (await host.Client.GetRunAsync(run.RunId, cancellationToken)).WaitingFor, Environment.Time.GetUtcNow())),
+                RunStatus.Suspended or RunStatus.Parked => ": " + string.Join(" ", WaitHints.Describe(run.RunId, (await host.Client.GetRunAsync(run.RunId, cancellationToken)).WaitingFor, Environment.Time.GetUtcNow())),
                 _ => string.Empty,
             };
             Out.WriteLine($"{run.RunId} {run.Workflow} v{run.Version} {Names.Of(run.Status)}{detail}");

@@ -45,7 +45,7 @@ internal sealed class RunWatcher(CliHost host, TimeProvider time)
         {
             case RunStatus.Pending or RunStatus.Running:
                 return true;
-            case RunStatus.Suspended:
+            case RunStatus.Suspended or RunStatus.Parked:
                 if (run.WakeAt is { } wake && wake <= now + KeepWaitingUnder)
                 {
                     return true;

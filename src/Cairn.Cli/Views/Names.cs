@@ -25,6 +25,7 @@ internal static class Names
         WaitKind.Event => "event",
         WaitKind.Question => "question",
         WaitKind.Child => "child",
+        WaitKind.Park => "park",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

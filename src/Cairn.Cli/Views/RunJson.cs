@@ -120,5 +120,7 @@ internal static class RunJson
                 ["options"] = new JsonArray((question.Options ?? []).Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["label"] = o.Label }).ToArray()),
             }
             : null,
+        ["step"] = wait.Step,
+        ["failure"] = wait.Failure is { } failure ? new JsonObject { ["type"] = failure.Type, ["message"] = failure.Message } : null,
     };
 }

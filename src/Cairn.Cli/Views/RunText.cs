@@ -47,7 +47,7 @@ internal static class RunText
             table.WriteTo(writer, "  ");
         }
 
-        if (due && run.Status == RunStatus.Suspended)
+        if (due && run.Status.IsWaiting())
         {
             writer.WriteLine();
             writer.WriteLine($"  What it waited for has arrived: cairn resume {run.RunId} (or a running cairn worker) continues it.");

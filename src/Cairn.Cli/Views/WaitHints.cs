@@ -19,6 +19,7 @@ internal static class WaitHints
                     ? $"It sleeps until {due.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (in {Durations.Format(due - now)}): a cairn worker running then finishes it."
                     : "It sleeps on a timer: a cairn worker finishes it when the timer is due.",
                 WaitKind.Child => $"It waits for child run {wait.Name}: see cairn runs --status suspended.",
+                WaitKind.Park => Park(runId, wait, now),
                 _ => $"It waits for {wait.Name}.",
             };
         }
@@ -57,6 +58,17 @@ internal static class WaitHints
             ? " (options: " + string.Join(", ", list.Select(o => $"{o.Id} = {o.Label}")) + ")"
             : string.Empty;
         return $"It asks \"{question.Prompt}\"{options}: cairn answer {runId} {answer} --question {question.Id}";
+    }
+
+    private static string Park(string runId, WaitInfo wait, DateTimeOffset now)
+    {
+        if (wait.Failure is null && wait.DueAt is { } due)
+        {
+            return $"Its step '{wait.Step}' is parked while its circuit breaker ({wait.Name}) is open; it tries again in {Durations.Format(due - now)}: a cairn worker running then continues it.";
+        }
+
+        var why = wait.Failure is { } failure ? $" after {failure.Type}: {failure.Message}" : string.Empty;
+        return $"Its step '{wait.Step}' is parked{why}: cairn resolve {runId} --retry | --skip --value JSON | --fail";
     }
 
     private static string TimeOut(WaitInfo wait, DateTimeOffset now) =>

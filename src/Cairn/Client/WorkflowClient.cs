@@ -182,8 +182,13 @@ internal sealed partial class WorkflowClient(WorkflowEngine engine, StoreInitial
         UpdatedAt = run.UpdatedAt,
         ParentRunId = run.ParentRunId,
         Origin = run.Origin,
-        WaitingFor = run.Waits.Select(w => new WaitInfo(
-            w.Position, w.Kind, w.Name, w.DueAt,
-            w.Kind == WaitKind.Question && w.Detail is not null ? JsonSerializer.Deserialize<Question>(w.Detail, engine.Payloads.Options) : null)).ToList(),
+        WaitingFor = run.Waits.Select(ToInfo).ToList(),
     };
+
+    private WaitInfo ToInfo(WaitRecord wait)
+    {
+        var question = wait.Kind == WaitKind.Question && wait.Detail is not null ? JsonSerializer.Deserialize<Question>(wait.Detail, engine.Payloads.Options) : null;
+        var (step, failure, _, _) = wait.Kind is WaitKind.Park or WaitKind.Question ? ResolutionPayloads.Read(wait.Detail) : default;
+        return new WaitInfo(wait.Position, wait.Kind, wait.Name, wait.DueAt, question, step, failure);
+    }
 }
