@@ -21,7 +21,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         }
 
         Assert.Equal(["new.db"], _folder.Listing());
-        Assert.Equal(3L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
     }
 
@@ -30,7 +30,7 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("v1.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
+        Execute(path, UndoVersion4 + UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
 
         await using (var store = Store(path))
         {
@@ -40,7 +40,7 @@ public sealed class SqliteStoreFileTests : IDisposable
             Assert.Equal(1, saved.Version);
         }
 
-        Assert.Equal(3L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("v2.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion3);
+        Execute(path, UndoVersion4 + UndoVersion3);
 
         await using (var store = Store(path))
         {
@@ -67,8 +67,37 @@ public sealed class SqliteStoreFileTests : IDisposable
             Assert.Single(await store.ReadJournalBranchesAsync("r1"));
         }
 
-        Assert.Equal(3L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOfSchemaThree_IsMigratedAndSharesCircuitBreakers()
+    {
+        var path = _folder.File("v3.db");
+        await CreateStoreWithARunAsync(path);
+        Execute(path, UndoVersion4);
+
+        await using (var store = Store(path))
+        {
+            await store.InitializeAsync();
+            Assert.NotNull(await store.GetRunAsync("r1"));
+            Assert.True(await store.SaveCircuitAsync(new CircuitRecord { Key = "api", State = CircuitState.Open, Failures = 3, Version = 1, UpdatedAt = DateTimeOffset.UnixEpoch }));
+        }
+
+        await using (var other = Store(path))
+        {
+            await other.InitializeAsync();
+            Assert.Equal(CircuitState.Open, (await other.GetCircuitAsync("api"))!.State);
+        }
+
+        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+    }
+
+    /// <summary>Turns a store of schema 4 back into one of schema 3.</summary>
+    private const string UndoVersion4 = """
+        DROP TABLE circuits;
+        DELETE FROM cairn_schema WHERE version = 4;
+        """;
 
     /// <summary>Turns a store of schema 3 back into one of schema 2.</summary>
     private const string UndoVersion3 = """
@@ -145,12 +174,12 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("newer.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (4, 0)");
+        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (5, 0)");
 
         var error = await AssertRefusedUnchangedAsync(path);
 
         Assert.Equal(
-            $"The Cairn store '{path}' was written by a newer Cairn (schema 4, this version supports 3); upgrade Cairn to open it. The file was left unchanged.",
+            $"The Cairn store '{path}' was written by a newer Cairn (schema 5, this version supports 4); upgrade Cairn to open it. The file was left unchanged.",
             error.Message);
     }
 
@@ -171,7 +200,7 @@ public sealed class SqliteStoreFileTests : IDisposable
 
         var error = await AssertRefusedUnchangedAsync(path);
 
-        Assert.Contains("(schema 7, this version supports 3)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(schema 7, this version supports 4)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal sealed partial class DefinitionRun
         SideEffecting = sideEffecting,
         Retry = Retry(step.Retry ?? (step is ExecStep or HttpStep or ScriptStep ? _definition.Retry : null)),
         OnFailure = Policy(step, frame),
+        CircuitBreaker = Breaker(step, frame),
         Compensation = step.Compensate.Count == 0 ? null : (context, _) => RunListAsync(step.Compensate, new Frame(context, frame.Item, frame.Index)),
     };
 
@@ -35,6 +36,26 @@ internal sealed partial class DefinitionRun
             RetryOnExitCodes = retry.RetryOn?.ExitCode ?? [],
             RetryOnExceptions = retry.RetryOn?.Timeout == true ? [typeof(TimeoutException)] : [],
         };
+
+    /// <summary>The step's circuit breaker for the core; its key is rendered now (an http step's defaults to its URL's host and port).</summary>
+    private CircuitBreakerPolicy? Breaker(StepDefinition step, Frame frame)
+    {
+        if (step.CircuitBreaker is not { } breaker)
+        {
+            return null;
+        }
+
+        var key = breaker.Key is { } template
+            ? RenderText(template, Scope(frame))
+            : step is HttpStep http && Uri.TryCreate(RenderText(http.Url, Scope(frame)), UriKind.Absolute, out var url) ? url.Authority : step.Id;
+        return new CircuitBreakerPolicy
+        {
+            Key = key.Length == 0 ? step.Id : key,
+            FailureThreshold = breaker.Threshold,
+            BreakDuration = breaker.BreakFor,
+            HalfOpenTrials = breaker.HalfOpenTrials,
+        };
+    }
 
     /// <summary>The step's failure policy for the core; its output and prompt templates are rendered now, before the step runs.</summary>
     private FailurePolicy? Policy(StepDefinition step, Frame frame)

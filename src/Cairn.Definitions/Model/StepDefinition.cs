@@ -21,6 +21,9 @@ public abstract class StepDefinition
     /// <summary>Gets the retry settings, or <see langword="null"/> for one attempt.</summary>
     public RetryDefinition? Retry { get; init; }
 
+    /// <summary>Gets the circuit breaker the step's attempts go through (<c>exec</c>, <c>http</c> and <c>script</c> steps), or <see langword="null"/>.</summary>
+    public CircuitBreakerDefinition? CircuitBreaker { get; init; }
+
     /// <summary>Gets what happens once the step's attempts are exhausted, or <see langword="null"/> for the definition's default (fail).</summary>
     public OnFailureDefinition? OnFailure { get; init; }
 

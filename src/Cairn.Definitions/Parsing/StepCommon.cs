@@ -13,6 +13,9 @@ internal sealed record StepCommon(string Id, string Type, string? Name, string? 
     /// <summary>Gets what happens once the step's attempts are exhausted.</summary>
     public OnFailureDefinition? OnFailure { get; init; }
 
+    /// <summary>Gets the step's circuit breaker.</summary>
+    public CircuitBreakerDefinition? CircuitBreaker { get; init; }
+
     /// <summary>Gets the steps that undo the step.</summary>
     public IReadOnlyList<StepDefinition> Compensate { get; init; } = [];
 

@@ -16,6 +16,9 @@ internal static class StepFields
     /// <summary>The fields of a <c>retryOn</c> block.</summary>
     public static readonly IReadOnlyList<string> RetryOn = ["status", "exitCode", "timeout"];
 
+    /// <summary>The fields of a <c>circuitBreaker</c> block (of exec, http and script steps).</summary>
+    public static readonly IReadOnlyList<string> CircuitBreaker = ["key", "threshold", "breakFor", "halfOpenTrials"];
+
     /// <summary>The fields of an <c>onFailure</c> mapping.</summary>
     public static readonly IReadOnlyList<string> OnFailure = ["action", "output", "steps", "prompt"];
 
@@ -39,12 +42,12 @@ internal static class StepFields
         ["ask"] = ["question", "kind", "options"],
         ["condition"] = ["then", "else"],
         ["delay"] = ["duration"],
-        ["exec"] = ["command", "env", "cwd", "stdin"],
+        ["exec"] = ["circuitBreaker", "command", "env", "cwd", "stdin"],
         ["fail"] = ["message"],
-        ["http"] = ["method", "url", "headers", "body", "expectStatus"],
+        ["http"] = ["circuitBreaker", "method", "url", "headers", "body", "expectStatus"],
         ["loop"] = ["while", "forEach", "steps", "maxIterations"],
         ["parallel"] = ["branches", "maxConcurrency"],
-        ["script"] = ["code"],
+        ["script"] = ["circuitBreaker", "code"],
         ["sequence"] = ["steps"],
         ["set"] = ["state"],
         ["wait"] = ["event"],

@@ -120,6 +120,36 @@ internal sealed partial class StepReader
             : null;
     }
 
+    private CircuitBreakerDefinition? ReadCircuitBreaker(Node? node, StepCommon common)
+    {
+        var field = common.Field("circuitBreaker");
+        if (Values.Mapping(context, node, field, "a mapping such as { key: payments, threshold: 5, breakFor: 30s }") is not { } mapping)
+        {
+            return null;
+        }
+
+        var fields = new Fields(mapping, context, field, StepFields.CircuitBreaker);
+        var key = Values.Text(context, fields["key"], $"'key' of {field}");
+        if (key is { Length: 0 })
+        {
+            context.Error(fields["key"]!, $"'key' of {field} is empty; name the target the breaker guards, such as payments-api");
+        }
+
+        if (fields["key"] is null && common.Type != "http")
+        {
+            fields.Missing("key", $"{field} needs a key: the name of the target it guards (steps with the same key share one breaker); only http steps default to their URL's host");
+        }
+
+        var defaults = new CircuitBreakerDefinition();
+        return new CircuitBreakerDefinition
+        {
+            Key = key,
+            Threshold = Values.Integer(context, fields["threshold"], $"'threshold' of {field}") ?? defaults.Threshold,
+            BreakFor = Values.FixedDuration(context, fields["breakFor"], $"'breakFor' of {field}", allowZero: false) ?? defaults.BreakFor,
+            HalfOpenTrials = Values.Integer(context, fields["halfOpenTrials"], $"'halfOpenTrials' of {field}") ?? defaults.HalfOpenTrials,
+        };
+    }
+
     private RetryOnDefinition? ReadRetryOn(Node? node, string field)
     {
         if (Values.Mapping(context, node, field, "a mapping such as { status: [429, 503], timeout: true }") is not { } mapping)

@@ -21,6 +21,7 @@ internal sealed partial class StepReader
             Retry = c.Retry,
             OnFailure = c.OnFailure,
             Compensate = c.Compensate,
+            CircuitBreaker = c.CircuitBreaker,
             Location = c.Location,
             Duration = Values.DurationOrTemplate(context, fields["duration"], c.Field("duration")) ?? "",
         };
@@ -37,6 +38,7 @@ internal sealed partial class StepReader
             Retry = c.Retry,
             OnFailure = c.OnFailure,
             Compensate = c.Compensate,
+            CircuitBreaker = c.CircuitBreaker,
             Location = c.Location,
             Event = name,
             WaitTimeout = Values.DurationOrTemplate(context, fields["timeout"], c.Field("timeout")),
@@ -76,6 +78,7 @@ internal sealed partial class StepReader
             Retry = c.Retry,
             OnFailure = c.OnFailure,
             Compensate = c.Compensate,
+            CircuitBreaker = c.CircuitBreaker,
             Location = c.Location,
             Question = question,
             Kind = kind,
@@ -165,6 +168,7 @@ internal sealed partial class StepReader
             Retry = c.Retry,
             OnFailure = c.OnFailure,
             Compensate = c.Compensate,
+            CircuitBreaker = c.CircuitBreaker,
             Location = c.Location,
             State = state,
         };
@@ -179,6 +183,7 @@ internal sealed partial class StepReader
         Retry = c.Retry,
         OnFailure = c.OnFailure,
         Compensate = c.Compensate,
+        CircuitBreaker = c.CircuitBreaker,
         Location = c.Location,
         Message = RequiredText(fields, c, "message", "the error the run fails with"),
     };

@@ -126,7 +126,8 @@ internal sealed partial class StepReader(ParseContext context)
         var retry = ReadRetry(fields["retry"], common.Field("retry"), $"the retry of {common.Subject}");
         var onFailure = ReadOnFailure(fields["onFailure"], common.Field("onFailure"));
         var compensate = fields["compensate"] is { } undo ? ReadSteps(undo, common.Field("compensate")) : [];
-        return common with { Name = name, If = condition, Timeout = timeout, Retry = retry, OnFailure = onFailure, Compensate = compensate };
+        var breaker = ReadCircuitBreaker(fields["circuitBreaker"], common);
+        return common with { Name = name, If = condition, Timeout = timeout, Retry = retry, OnFailure = onFailure, Compensate = compensate, CircuitBreaker = breaker };
     }
 
     private static string? Peek(MappingNode mapping, string key) =>

@@ -12,10 +12,27 @@ namespace Cairn.Sqlite.Internal;
 internal static class StoreSchema
 {
     /// <summary>The schema version this build writes and reads.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Gets the script that brings a store from version <c>n - 1</c> to <c>n</c>, indexed by <c>n - 1</c>.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3];
+    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3, Version4];
+
+    /// <summary>
+    /// Version 4: circuit breakers, shared by every host on the store; written compare-and-set on <c>version</c>. The
+    /// <c>parked</c> run status (7) needs no change: it is claimed like <c>suspended</c> through <c>runs_claim</c>.
+    /// </summary>
+    public const string Version4 = """
+        CREATE TABLE circuits (
+            key        TEXT    NOT NULL PRIMARY KEY,
+            state      INTEGER NOT NULL,
+            failures   INTEGER NOT NULL,
+            until      INTEGER,
+            trials     INTEGER NOT NULL,
+            openings   INTEGER NOT NULL,
+            version    INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>
     /// Version 3: lineage (the run a restart or fork came from) and archived journal branches. A branch is the tail an

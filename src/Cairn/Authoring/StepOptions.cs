@@ -18,6 +18,10 @@ public sealed record StepOptions
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool SideEffecting { get; init; }
 
+    /// <summary>Gets the circuit breaker the step's attempts go through: while it is open the step is parked without using up attempts.</summary>
+    /// <value>Defaults to <see langword="null"/> (none).</value>
+    public CircuitBreakerPolicy? CircuitBreaker { get; init; }
+
     /// <summary>Gets what the step does once its attempts are exhausted.</summary>
     /// <value>Defaults to <see langword="null"/>: the workflow's <see cref="WorkflowOptions.OnFailure"/>, or <see cref="FailurePolicy.Fail"/>.</value>
     public FailurePolicy? OnFailure { get; init; }
@@ -37,6 +41,11 @@ public sealed record StepOptions
         if (Retry is { } retry)
         {
             errors.AddRange(retry.Validate().Select(e => "Retry." + e));
+        }
+
+        if (CircuitBreaker is { } breaker)
+        {
+            errors.AddRange(breaker.Validate().Select(e => "CircuitBreaker." + e));
         }
 
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero)

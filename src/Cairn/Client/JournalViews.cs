@@ -37,7 +37,7 @@ internal static class JournalViews
                 JournalEntryKind.StepCompleted => StepStatus.Completed,
                 JournalEntryKind.StepFailed => StepStatus.Failed,
                 JournalEntryKind.StepSkipped => StepStatus.Skipped,
-                JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepStarted => StepStatus.Running,
+                JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepStarted or JournalEntryKind.StepParked => StepStatus.Running,
                 _ => (StepStatus?)null,
             };
             if (status is null || e.Position is null)

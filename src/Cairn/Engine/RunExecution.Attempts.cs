@@ -33,6 +33,13 @@ internal sealed partial class RunExecution
                     }
 
                     call.RetryAt = null;
+                    call.Holding = null;
+                }
+
+                if (call.Plan.CircuitBreaker is { } breaker && await EnterCircuitAsync(breaker).ConfigureAwait(false) is { } openUntil)
+                {
+                    await HoldForCircuitAsync(call, breaker, openUntil).ConfigureAwait(false);
+                    continue;
                 }
 
                 var attempt = call.Attempt;
@@ -54,6 +61,11 @@ internal sealed partial class RunExecution
                 {
                     result = default!;
                     error = e;
+                }
+
+                if (call.Plan.CircuitBreaker is { } used && !_cancel.IsCancellationRequested)
+                {
+                    await LeaveCircuitAsync(used, succeeded: error is null).ConfigureAwait(false);
                 }
 
                 if (error is null)
@@ -120,7 +132,7 @@ internal sealed partial class RunExecution
     /// <summary>Unloads-friendly wait for a retry: the step stops counting as in flight until its timer is due.</summary>
     private void WaitForRetry<T>(StepCall<T> call, DateTimeOffset due) =>
         AddWaiter(Waiter.SilentTimer(
-            RetryWait(call, due),
+            call.Holding ?? RetryWait(call, due),
             () =>
             {
                 Enter();

@@ -86,6 +86,7 @@ internal sealed partial class RunExecution
         }
 
         var call = rounds.StartLive(position, name, body, plan);
+        call.WaitOpen |= HadWaitAt(position);
         Enter();
         _ = RunAttemptsAsync(call);
         return LiveRoundAsync(call, rounds);

@@ -29,6 +29,7 @@ internal sealed partial class RunExecution
 
         var call = new StepCall<T>(position, name, body, Plan(options));
         Resume(call, recorded);
+        call.WaitOpen |= HadWaitAt(position);
         Enter();
         _ = RunAttemptsAsync(call);
         return call.Done.Task;
@@ -63,7 +64,8 @@ internal sealed partial class RunExecution
             options?.Retry ?? defaults.Retry ?? RetryPolicy.None,
             options?.Timeout ?? defaults.StepTimeout,
             options?.SideEffecting ?? false,
-            EndsWithFailure: true);
+            EndsWithFailure: true,
+            options?.CircuitBreaker);
     }
 
     /// <summary>Continues a step from what its journal holds: the attempts made, and when the next one is due.</summary>
@@ -80,6 +82,20 @@ internal sealed partial class RunExecution
             call.RetryAt = retryAt;
             call.WaitOpen = true;
         }
+    }
+
+    /// <summary>Returns whether the run had a wait open at the position when it was loaded (a retry's timer or a breaker's park), which the step's next commit closes.</summary>
+    private bool HadWaitAt(string position)
+    {
+        foreach (var wait in Run.Waits)
+        {
+            if (wait.Position == position)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<T> ParkThen<T>()

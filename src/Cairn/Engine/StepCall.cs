@@ -24,6 +24,9 @@ internal sealed class StepCall<T>(string position, string name, Func<StepContext
     /// <summary>Gets or sets when the next attempt is due, or <see langword="null"/> for now.</summary>
     public DateTimeOffset? RetryAt { get; set; }
 
+    /// <summary>Gets or sets the wait that holds the next attempt back when it is not a retry's timer (a circuit breaker's break).</summary>
+    public Storage.WaitRecord? Holding { get; set; }
+
     /// <summary>Gets or sets whether a wait may be open in the store at the step's position (a retry's timer), to close with the next commit.</summary>
     public bool WaitOpen { get; set; }
 

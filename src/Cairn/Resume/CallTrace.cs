@@ -96,7 +96,7 @@ internal sealed class CallTrace
             case JournalEntryKind.StepStarted:
                 SideEffecting = true;
                 break;
-            case JournalEntryKind.StepAttemptFailed:
+            case JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepParked:
                 break;
             case JournalEntryKind.WaitStarted or JournalEntryKind.ChildStarted:
                 Start = e;

@@ -92,7 +92,7 @@ internal static partial class ResumePlanner
     }
 
     /// <summary>Entries a failed or cancelled run recorded after its last completed step, which resume drops.</summary>
-    private static bool IsTrailing(JournalEntryKind kind) => kind is JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed
+    private static bool IsTrailing(JournalEntryKind kind) => kind is JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepParked
         or JournalEntryKind.StepStarted or JournalEntryKind.RunFailed or JournalEntryKind.RunCancelled or JournalEntryKind.RunCompleted
         or JournalEntryKind.ProgressReported or JournalEntryKind.RunPaused or JournalEntryKind.RunResumed;
 

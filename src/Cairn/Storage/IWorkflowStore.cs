@@ -146,6 +146,23 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <exception cref="ArgumentException">The journal is not numbered 1, 2, 3 … or does not start with the run's start.</exception>
     ValueTask<bool> ImportRunAsync(RunImport run, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a circuit breaker.</summary>
+    /// <param name="key">The breaker's key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The breaker, or <see langword="null"/> when it was never written (it is closed).</returns>
+    ValueTask<CircuitRecord?> GetCircuitAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a circuit breaker if nobody wrote it meanwhile: the stored version must be <c>circuit.Version - 1</c> (an absent breaker counts as version 0).</summary>
+    /// <param name="circuit">The breaker with its new version.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when written; <see langword="false"/> when the stored version differs (nothing is written; read it again).</returns>
+    ValueTask<bool> SaveCircuitAsync(CircuitRecord circuit, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every circuit breaker ever written, by key.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The breakers.</returns>
+    ValueTask<IReadOnlyList<CircuitRecord>> ListCircuitsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a finished run with its journal, archived branches, waits and inbox, after checking atomically that it is finished, has no unfinished child and no unfinished parent.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

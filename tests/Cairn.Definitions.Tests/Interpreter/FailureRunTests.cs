@@ -174,6 +174,31 @@ public sealed class FailureRunTests : IDisposable
     }
 
     [Fact]
+    public async Task CircuitBreaker_OpenedByOneRun_ParksAnotherRunsStepWithTheSameKeyBeforeAnyAttempt()
+    {
+        await using var host = await DefinitionHost.StartAsync(_folder.Path);
+        await host.RegisterAsync(_folder.Path, """
+            name: prices
+            steps:
+              - id: fetch
+                type: script
+                code: "throw new Error('pricing is down')"
+                retry: { maxAttempts: 3, delay: 0s }
+                circuitBreaker: { key: "pricing-${{ input.region }}", threshold: 1, breakFor: 1h }
+            """);
+
+        var first = await host.Client.StartAsync("prices", new { region = "eu" });
+        var parked = await host.WaitForStatusAsync(first, RunStatus.Parked);
+        var second = await host.Client.StartAsync("prices", new { region = "eu" });
+        var alsoParked = await host.WaitForStatusAsync(second, RunStatus.Parked);
+
+        Assert.Equal("circuit:pricing-eu", Assert.Single(parked.WaitingFor).Name);
+        Assert.Equal(1, (await host.Client.GetJournalAsync(first)).Count(e => e.Kind == JournalEntryKind.StepAttemptFailed));
+        Assert.Equal("circuit:pricing-eu", Assert.Single(alsoParked.WaitingFor).Name);
+        Assert.DoesNotContain(await host.Client.GetJournalAsync(second), e => e.Kind == JournalEntryKind.StepAttemptFailed);
+    }
+
+    [Fact]
     public async Task DefaultsAtTheTop_ApplyToStepsWithoutTheirOwn()
     {
         await using var host = await DefinitionHost.StartAsync(_folder.Path);

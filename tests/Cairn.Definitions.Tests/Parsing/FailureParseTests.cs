@@ -19,6 +19,8 @@ public class FailureParseTests
         Assert.Equal([429, 503], reserve.RetryOn!.Status);
         Assert.True(reserve.RetryOn.Timeout);
         Assert.Equal(["release"], steps["reserve"].Compensate.Select(s => s.Id));
+        Assert.Equal(new CircuitBreakerDefinition { Threshold = 5, BreakFor = TimeSpan.FromSeconds(30), HalfOpenTrials = 1 }, steps["reserve"].CircuitBreaker);
+        Assert.Equal("pricing-${{ input.region }}", steps["quote"].CircuitBreaker!.Key);
         Assert.Equal([75], steps["charge"].Retry!.RetryOn!.ExitCode);
         Assert.Equal((FailureAction.Fallback, "charge-later"), (steps["charge"].OnFailure!.Action, Assert.Single(steps["charge"].OnFailure!.Steps).Id));
         Assert.Equal("""{"total":0}""", steps["quote"].OnFailure!.Output!.ToJsonString());
@@ -114,6 +116,30 @@ public class FailureParseTests
                 "'timeout' of 'retryOn' of the retry of exec step 'b' must be true or false, not a string",
             ],
             errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Parse_CircuitBreakerWithoutAKeyOnAStepThatIsNotHttp_SaysWhatTheKeyIs()
+    {
+        var error = Parse.Error("""
+            name: demo
+            steps:
+              - { id: a, type: exec, command: [make], circuitBreaker: { threshold: 3 } }
+            """);
+
+        Assert.Equal("'circuitBreaker' of exec step 'a' needs a key: the name of the target it guards (steps with the same key share one breaker); only http steps default to their URL's host", error.Message);
+    }
+
+    [Fact]
+    public void Parse_CircuitBreakerOnAStepThatDoesNoWork_IsAnUnknownField()
+    {
+        var error = Parse.Error("""
+            name: demo
+            steps:
+              - { id: a, type: delay, duration: 1s, circuitBreaker: { key: x } }
+            """);
+
+        Assert.StartsWith("unknown field 'circuitBreaker' in delay step 'a'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public class DefinitionSchemaTests
         Assert.Equal(StepFields.Retry, Names(defs["retry"]!));
         Assert.Equal(StepFields.RetryOn, Names(defs["retryOn"]!));
         Assert.Equal(StepFields.OnFailure, Names(defs["onFailureMapping"]!));
+        Assert.Equal(StepFields.CircuitBreaker, Names(defs["circuitBreaker"]!));
         Assert.Equal(StepFields.FailureActions.Keys, defs["onFailureMapping"]!["properties"]!["action"]!["enum"]!.AsArray().Select(a => (string)a!));
         Assert.Equal(StepFields.ChoiceOption, Names(defs["askStep"]!["properties"]!["options"]!["items"]!));
         Assert.All(StepFields.Types, type => Assert.Equal(StepFields.For(type), Names(defs[$"{type}Step"]!)));

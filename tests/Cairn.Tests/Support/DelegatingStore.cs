@@ -49,6 +49,12 @@ public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
 
     public virtual ValueTask<DeleteRunOutcome> DeleteRunAsync(string runId, CancellationToken cancellationToken = default) => inner.DeleteRunAsync(runId, cancellationToken);
 
+    public virtual ValueTask<CircuitRecord?> GetCircuitAsync(string key, CancellationToken cancellationToken = default) => inner.GetCircuitAsync(key, cancellationToken);
+
+    public virtual ValueTask<bool> SaveCircuitAsync(CircuitRecord circuit, CancellationToken cancellationToken = default) => inner.SaveCircuitAsync(circuit, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<CircuitRecord>> ListCircuitsAsync(CancellationToken cancellationToken = default) => inner.ListCircuitsAsync(cancellationToken);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
