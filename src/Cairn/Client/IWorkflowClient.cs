@@ -92,6 +92,19 @@ public interface IWorkflowClient
     /// <exception cref="ArgumentException">Several steps wait and none was named.</exception>
     Task<RunStatus> ResolveAsync(string runId, Resolution resolution, string? step = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the dead letters: runs that failed, and runs with a parked step (waiting for a resolution, or for their circuit breaker to half-open), newest first.</summary>
+    /// <param name="query">The workflow and how many.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Each run with the step that failed or is parked, its failure and its attempts.</returns>
+    /// <exception cref="ArgumentException">The limit is negative.</exception>
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(DeadLetterQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Computes error statistics over runs: runs by status, error rate, run and step durations (mean, p50, p95) and the most frequent errors, per workflow.</summary>
+    /// <param name="query">The workflow and the period.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The statistics.</returns>
+    Task<RunStatistics> GetStatisticsAsync(StatisticsQuery? query = null, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels a run; a running step's token is cancelled.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

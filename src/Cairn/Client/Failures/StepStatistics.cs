@@ -1,0 +1,10 @@
+namespace Cairn;
+
+/// <summary>The statistics of one step (by name) of a workflow.</summary>
+/// <param name="Step">The step's name.</param>
+/// <param name="Completed">How often it completed.</param>
+/// <param name="Failed">How often it failed for good.</param>
+/// <param name="Skipped">How often it was skipped.</param>
+/// <param name="FailedAttempts">How many of its attempts failed, retried or not.</param>
+/// <param name="Durations">The durations of its last attempts (completed or failed for good).</param>
+public sealed record StepStatistics(string Step, int Completed, int Failed, int Skipped, int FailedAttempts, DurationSummary Durations);
