@@ -27,19 +27,20 @@ internal sealed partial class WorkflowClient
                 journals.Add((run, await Store.ReadJournalAsync(run.RunId, cancellationToken).ConfigureAwait(false)));
             }
 
-            workflows.Add(Summarize(group.Key, journals, query.TopErrors));
+            workflows.Add(Summarize(group.Key, journals, query));
         }
 
         return new RunStatistics(query.Since, runs.Count, workflows);
     }
 
-    private WorkflowStatistics Summarize(string workflow, List<(RunRecord Run, IReadOnlyList<JournalEntry> Journal)> runs, int topErrors)
+    private WorkflowStatistics Summarize(string workflow, List<(RunRecord Run, IReadOnlyList<JournalEntry> Journal)> runs, StatisticsQuery query)
     {
         var byStatus = Enum.GetValues<RunStatus>().ToDictionary(s => s, s => runs.Count(r => r.Run.Status == s));
         var completed = byStatus[RunStatus.Completed];
         var failed = byStatus[RunStatus.Failed];
         var ended = runs.Where(r => r.Run.Status is RunStatus.Completed or RunStatus.Failed).Select(r => r.Run.UpdatedAt - r.Run.CreatedAt);
         var steps = new Dictionary<string, StepTally>(StringComparer.Ordinal);
+        var types = new Dictionary<string, StepTally>(StringComparer.Ordinal);
         var errors = new Dictionary<(string, string), ErrorCount>();
         foreach (var (run, journal) in runs)
         {
@@ -47,8 +48,12 @@ internal sealed partial class WorkflowClient
             {
                 if (e.Kind is JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepSkipped or JournalEntryKind.StepAttemptFailed)
                 {
-                    var tally = steps.TryGetValue(e.Name ?? string.Empty, out var t) ? t : steps[e.Name ?? string.Empty] = new StepTally();
-                    tally.Add(e);
+                    var name = e.Name ?? string.Empty;
+                    Tally(steps, name).Add(e);
+                    if (query.StepType is { } typeOf)
+                    {
+                        Tally(types, typeOf(workflow, run.Version, name) ?? "step").Add(e);
+                    }
                 }
 
                 if (Failure(e) is { } failure)
@@ -69,9 +74,13 @@ internal sealed partial class WorkflowClient
             ErrorRate = completed + failed == 0 ? null : (double)failed / (completed + failed),
             RunDurations = DurationSummary.Of(ended),
             Steps = [.. steps.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.ToStatistics(s.Key))],
-            TopErrors = [.. errors.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.LastSeen).Take(topErrors)],
+            StepTypes = [.. types.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.ToStatistics(s.Key))],
+            TopErrors = [.. errors.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.LastSeen).Take(query.TopErrors)],
         };
     }
+
+    private static StepTally Tally(Dictionary<string, StepTally> tallies, string key) =>
+        tallies.TryGetValue(key, out var tally) ? tally : tallies[key] = new StepTally();
 
     /// <summary>The failure an entry records: a failed attempt or step, or a run failure that is not a step's.</summary>
     private FailureInfo? Failure(JournalEntry e) => e.Kind switch

@@ -85,7 +85,7 @@ public class DeadLetterAndStatisticsTests : EngineTests
             await host.Client.WaitForCompletionAsync(await host.Client.StartAsync("etl"));
         }
 
-        var stats = await host.Client.GetStatisticsAsync(new StatisticsQuery { Since = since });
+        var stats = await host.Client.GetStatisticsAsync(new StatisticsQuery { Since = since, StepType = (_, _, step) => step == "extract" ? "read" : null });
 
         Assert.Equal(3, stats.Runs);
         var etl = Assert.Single(stats.Workflows);
@@ -98,6 +98,7 @@ public class DeadLetterAndStatisticsTests : EngineTests
         Assert.Equal((2, 1, 1), (steps["load"].Completed, steps["load"].Failed, steps["load"].FailedAttempts));
         Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4)), (steps["load"].Durations.P50!.Value, steps["load"].Durations.P95!.Value));
         Assert.Equal([("System.TimeoutException", "slow", 1), ("System.IO.IOException", "disk full", 1)], etl.TopErrors.Select(e => (e.Type, e.Message, e.Count)));
+        Assert.Equal([("read", 3, 1), ("step", 2, 1)], etl.StepTypes.Select(t => (t.Step, t.Completed, t.FailedAttempts)));
         Assert.Equal(2, (await host.Client.GetStatisticsAsync()).Workflows.Count);
     }
 

@@ -1,7 +1,7 @@
 namespace Cairn;
 
-/// <summary>The statistics of one step (by name) of a workflow.</summary>
-/// <param name="Step">The step's name.</param>
+/// <summary>The statistics of one step (by name) or one step type of a workflow.</summary>
+/// <param name="Step">The step's name, or the step type.</param>
 /// <param name="Completed">How often it completed.</param>
 /// <param name="Failed">How often it failed for good.</param>
 /// <param name="Skipped">How often it was skipped.</param>

@@ -23,6 +23,9 @@ public sealed record WorkflowStatistics
     /// <summary>Gets each step's statistics, by name.</summary>
     public IReadOnlyList<StepStatistics> Steps { get; init; } = [];
 
+    /// <summary>Gets the statistics of each step type, by type, when <see cref="StatisticsQuery.StepType"/> names the types; otherwise empty.</summary>
+    public IReadOnlyList<StepStatistics> StepTypes { get; init; } = [];
+
     /// <summary>Gets the most frequent errors (failed attempts, failed steps and run failures of their own), most frequent first.</summary>
     public IReadOnlyList<ErrorCount> TopErrors { get; init; } = [];
 }
