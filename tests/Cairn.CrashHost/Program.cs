@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 //   ask DB RUN                host a run that asks a question and then records the answer in a step; prints "waiting" once asked, "done OUTPUT" at the end
 //   answer DB RUN VALUE       answer the run's question, print "answered", then kill this process with SIGKILL at once
 //   crashy …, recover …       resuming after a crash: see ResumeModes
+//   retry DB RUN              host a run whose step fails its first 3 attempts and is retried after 1 s durable timers;
+//                             prints "attempt N" in the body, "suspended N" when the run is unloaded after N failed attempts
 var mode = args[0];
 if (mode is "crashy" or "recover")
 {
@@ -38,7 +40,11 @@ _ = Task.Run(async () =>
 });
 
 var services = new ServiceCollection();
-services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(100))
+services.AddCairn(o =>
+    {
+        o.PollInterval = TimeSpan.FromMilliseconds(100);
+        o.HoldTimersInMemoryUnder = TimeSpan.FromMilliseconds(100);
+    })
     .UseSqlite(db)
     .AddWorkflow<int, int>("steps", async (ctx, n) =>
     {
@@ -60,6 +66,12 @@ services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(100))
 
         return v;
     })
+    .AddWorkflow<int>("retry", async ctx =>
+        await ctx.Step("flaky", s =>
+        {
+            Console.WriteLine("attempt " + s.Attempt.ToString(CultureInfo.InvariantCulture));
+            return s.Attempt < 4 ? throw new IOException("attempt " + s.Attempt.ToString(CultureInfo.InvariantCulture) + " failed") : s.Attempt;
+        }, new StepOptions { Retry = new RetryPolicy { MaxAttempts = 5, InitialDelay = TimeSpan.FromSeconds(1), BackoffFactor = 1 } }))
     .AddWorkflow<string>("ask", async ctx =>
     {
         var answer = await ctx.AskUser<string>("name", "Who are you?");
@@ -83,6 +95,26 @@ Console.WriteLine("started");
 if (mode == "steps")
 {
     await client.StartAsync("steps", int.Parse(args[3], CultureInfo.InvariantCulture), new StartRunOptions { RunId = runId });
+}
+else if (mode == "retry")
+{
+    await client.StartAsync("retry", null, new StartRunOptions { RunId = runId });
+    _ = Task.Run(async () =>
+    {
+        var reported = -1;
+        while (true)
+        {
+            var run = await client.GetRunAsync(runId);
+            var failed = (await client.GetJournalAsync(runId)).Count(e => e.Kind == Cairn.Journal.JournalEntryKind.StepAttemptFailed);
+            if (run.Status == Cairn.Storage.RunStatus.Suspended && failed != reported)
+            {
+                reported = failed;
+                Console.WriteLine("suspended " + failed.ToString(CultureInfo.InvariantCulture));
+            }
+
+            await Task.Delay(20);
+        }
+    });
 }
 else
 {

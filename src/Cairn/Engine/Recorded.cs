@@ -16,6 +16,9 @@ internal sealed class Recorded
     /// <summary>Gets or sets the highest attempt recorded as started or failed (an attempt interrupted by a crash counts).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>Gets or sets the failed attempts (<see cref="JournalEntryKind.StepAttemptFailed"/>) in journal order, or <see langword="null"/> when none failed.</summary>
+    public List<JournalEntry>? AttemptFailures { get; set; }
+
     /// <summary>Gets or sets the state edits that apply once replay has passed this call.</summary>
     public List<JournalEntry>? Edits { get; set; }
 
@@ -28,7 +31,7 @@ internal sealed class Recorded
     public static string? ClassOf(JournalEntryKind kind) => kind switch
     {
         JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed or JournalEntryKind.StepSkipped
-            or JournalEntryKind.StepStarted => CallClass.Step,
+            or JournalEntryKind.StepStarted or JournalEntryKind.StepParked => CallClass.Step,
         JournalEntryKind.WaitStarted or JournalEntryKind.WaitCompleted => CallClass.Wait,
         JournalEntryKind.ChildStarted => CallClass.Child,
         JournalEntryKind.ValueRecorded => CallClass.Value,

@@ -40,6 +40,9 @@ internal sealed class ReplayLog
             {
                 case JournalEntryKind.StepAttemptFailed:
                     r.Attempts = Math.Max(r.Attempts, e.Attempt);
+                    (r.AttemptFailures ??= []).Add(e);
+                    break;
+                case JournalEntryKind.StepParked:
                     break;
                 case JournalEntryKind.StepStarted:
                     r.Attempts = Math.Max(r.Attempts, e.Attempt);

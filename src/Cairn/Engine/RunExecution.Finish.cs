@@ -35,6 +35,11 @@ internal sealed partial class RunExecution
             return Abandon(fatal);
         }
 
+        if (_deadlinePassed)
+        {
+            return await EndAsync(RunStatus.Failed, null, DeadlineExceeded()).ConfigureAwait(false);
+        }
+
         return _cancel.IsCancellationRequested
             ? await EndAsync(RunStatus.Cancelled, null, exception).ConfigureAwait(false)
             : await EndAsync(RunStatus.Failed, null, exception).ConfigureAwait(false);
@@ -93,7 +98,7 @@ internal sealed partial class RunExecution
             return RunOutcome.Paused;
         }
 
-        await CommitAsync([], new CommitExtras { Status = RunStatus.Suspended, WakeAt = wakeAt, Release = true }).ConfigureAwait(false);
+        await CommitAsync([], new CommitExtras { Status = RunStatus.Suspended, WakeAt = WithDeadline(wakeAt), Release = true }).ConfigureAwait(false);
         _engine.Notifications.StatusChanged(RunId, RunStatus.Suspended);
         return RunOutcome.Suspended;
     }

@@ -163,7 +163,14 @@ internal sealed partial class RunExecution
             MergeInbox(fresh);
             foreach (var waiter in _waiters.Values.OrderBy(w => w.Wait.Position, StringComparer.Ordinal))
             {
-                if (TakeSignal(waiter.Wait.Name) is { } signal)
+                if (waiter.IsSilentTimer)
+                {
+                    if (waiter.Wait.DueAt is { } at && at <= now)
+                    {
+                        deliveries.Add((waiter, null));
+                    }
+                }
+                else if (TakeSignal(waiter.Wait.Name) is { } signal)
                 {
                     deliveries.Add((waiter, signal));
                 }
@@ -236,6 +243,20 @@ internal sealed partial class RunExecution
 
     private async Task CompleteWaiterAsync(Waiter waiter, SignalRecord? signal)
     {
+        if (waiter.IsSilentTimer)
+        {
+            try
+            {
+                waiter.Complete(default);
+            }
+            finally
+            {
+                Exit();
+            }
+
+            return;
+        }
+
         try
         {
             var result = signal is null ? new WaitResult(null, TimedOut: waiter.Wait.Kind != WaitKind.Timer) : new WaitResult(signal.Payload, false);

@@ -22,10 +22,11 @@ internal sealed partial class RunExecution
             return blocked;
         }
 
-        var done = new TaskCompletionSource<T>();
+        var call = new StepCall<T>(position, name, body, Plan(options));
+        Resume(call, recorded);
         Enter();
-        _ = RunStepAsync(done, position, name, body, options ?? StepOptions.Default, (recorded?.Attempts ?? 0) + 1);
-        return done.Task;
+        _ = RunAttemptsAsync(call);
+        return call.Done.Task;
     }
 
     /// <summary>Returns a task to hand back instead of starting live work when the run is cancelled or pausing.</summary>
@@ -39,6 +40,43 @@ internal sealed partial class RunExecution
         return _pauseRequested ? ParkThen<T>() : null;
     }
 
+    /// <summary>Applies the workflow's defaults to a step's options, and checks them.</summary>
+    private StepPlan Plan(StepOptions? options)
+    {
+        var defaults = _workflow.Options;
+        if (options is null && ReferenceEquals(defaults, WorkflowOptions.Default))
+        {
+            return StepPlan.Simple;
+        }
+
+        if (options?.Validate() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException($"The options of a step are not valid: {string.Join(" ", problems)}", nameof(options));
+        }
+
+        return new StepPlan(
+            options?.Retry ?? defaults.Retry ?? RetryPolicy.None,
+            options?.Timeout ?? defaults.StepTimeout,
+            options?.SideEffecting ?? false,
+            EndsWithFailure: true);
+    }
+
+    /// <summary>Continues a step from what its journal holds: the attempts made, and when the next one is due.</summary>
+    private static void Resume<T>(StepCall<T> call, Recorded? recorded)
+    {
+        if (recorded is null)
+        {
+            return;
+        }
+
+        call.Attempt = recorded.Attempts + 1;
+        if (recorded.AttemptFailures is [.., var last] && last.Attempt == recorded.Attempts && AttemptPayloads.RetryAt(last.Payload) is { } retryAt)
+        {
+            call.RetryAt = retryAt;
+            call.WaitOpen = true;
+        }
+    }
+
     private async Task<T> ParkThen<T>()
     {
         await Park().ConfigureAwait(false);
@@ -49,105 +87,6 @@ internal sealed partial class RunExecution
     private StepFailedException RecordedFailure(string name, string position, JournalEntry final)
     {
         var failure = _engine.Payloads.Deserialize<FailureInfo>(final.Payload);
-        return new StepFailedException(name, position, final.Attempt, failure, null);
-    }
-
-    private async Task RunStepAsync<T>(TaskCompletionSource<T> done, string position, string name, Func<StepContext, Task<T>> body, StepOptions options, int attempt)
-    {
-        try
-        {
-            while (true)
-            {
-                var startedAt = _engine.Time.GetUtcNow();
-                RunningSteps[position] = new RunningStep(name, startedAt, attempt);
-                if (options.SideEffecting)
-                {
-                    // Durable before the body runs: after a crash, the journal shows the step may have had its effect.
-                    await CommitAsync(new Draft(JournalEntryKind.StepStarted, position, name, null, attempt, startedAt)).ConfigureAwait(false);
-                }
-
-                T result;
-                Exception? error = null;
-                try
-                {
-                    result = await InvokeBodyAsync(position, name, body, options, attempt).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    result = default!;
-                    error = e;
-                }
-
-                if (error is null)
-                {
-                    string payload;
-                    try
-                    {
-                        payload = _engine.Payloads.Serialize(result, new PayloadSubject("The result of step '{0}' at position {1}", name, position));
-                    }
-                    catch (PayloadException e)
-                    {
-                        RunningSteps.TryRemove(position, out _);
-                        done.SetException(e);
-                        return;
-                    }
-
-                    // A store error here is not the step's failure: it ends this load (see the outer catch).
-                    await CommitAsync(new Draft(JournalEntryKind.StepCompleted, position, name, payload, attempt, startedAt)).ConfigureAwait(false);
-                    RunningSteps.TryRemove(position, out _);
-                    done.SetResult(result);
-                    return;
-                }
-
-                RunningSteps.TryRemove(position, out _);
-                var failure = _engine.Payloads.Serialize(FailureInfo.From(error), new PayloadSubject("A step failure"));
-                if (!_cancel.IsCancellationRequested && options.Retry.ShouldRetry(error, attempt))
-                {
-                    await CommitAsync(new Draft(JournalEntryKind.StepAttemptFailed, position, name, failure, attempt, startedAt)).ConfigureAwait(false);
-                    await Task.Delay(options.Retry.DelayBefore(attempt + 1), _engine.Time, _cancel.Token).ConfigureAwait(false);
-                    attempt++;
-                    continue;
-                }
-
-                await CommitAsync(new Draft(JournalEntryKind.StepFailed, position, name, failure, attempt, startedAt)).ConfigureAwait(false);
-                done.SetException(new StepFailedException(name, position, attempt, _engine.Payloads.Deserialize<FailureInfo>(failure), error));
-                return;
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            RunningSteps.TryRemove(position, out _);
-            if (e is OperationCanceledException && _cancel.IsCancellationRequested && _fatal is null)
-            {
-                done.TrySetException(e);
-            }
-            else
-            {
-                Fatal(e);
-            }
-        }
-        finally
-        {
-            Exit();
-        }
-    }
-
-    private async Task<T> InvokeBodyAsync<T>(string position, string name, Func<StepContext, Task<T>> body, StepOptions options, int attempt)
-    {
-        if (options.Timeout is not { } timeout)
-        {
-            return await body(new StepContext(RunId, position, name, attempt, _cancel.Token)).ConfigureAwait(false);
-        }
-
-        using var timeoutSource = new CancellationTokenSource(timeout, _engine.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, timeoutSource.Token);
-        try
-        {
-            return await body(new StepContext(RunId, position, name, attempt, linked.Token)).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !_cancel.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Step '{name}' at position {position} timed out after {timeout} (attempt {attempt}).", e);
-        }
+        return new StepFailedException(RunId, name, position, final.Attempt, failure, null);
     }
 }

@@ -62,6 +62,11 @@ internal sealed partial class RunExecution
                 return await RepairFinishedAsync(terminal).ConfigureAwait(false);
             }
 
+            if (DeadlinePassedOrArm())
+            {
+                return await EndAsync(RunStatus.Failed, null, DeadlineExceeded()).ConfigureAwait(false);
+            }
+
             ApplyControl(Run.Control);
             var root = StartRoot();
             while (true)

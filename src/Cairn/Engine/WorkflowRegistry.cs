@@ -90,6 +90,7 @@ internal sealed class WorkflowRegistry
                 var registration = new WorkflowRegistration(found.Name, found.Version, typeof(JsonElement), (context, input, _) => found.Run(context, (JsonElement?)input))
                 {
                     CheckInput = found.CheckInput is { } check ? json => check(json is null ? null : JsonElement.Parse(json)) : null,
+                    Options = found.Options,
                 };
                 return _sourced.GetOrAdd((found.Name, found.Version), registration);
             }

@@ -15,11 +15,11 @@ public sealed record FailureInfo(
 {
     /// <summary>Captures an exception (and its inner exceptions) as data.</summary>
     /// <param name="exception">The exception.</param>
-    /// <returns>The failure.</returns>
+    /// <returns>The failure. A <see cref="StepFailedException"/> replayed from the journal has its recorded failure as inner failure, as it had live.</returns>
     public static FailureInfo From(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var inner = exception.InnerException is { } e ? From(e) : null;
+        var inner = exception.InnerException is { } e ? From(e) : (exception as StepFailedException)?.Failure;
         return new FailureInfo(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace, inner);
     }
 }

@@ -21,13 +21,14 @@ public sealed class CairnBuilder
 
     /// <summary>Registers a workflow class (see <see cref="WorkflowAttribute"/> for its shape).</summary>
     /// <typeparam name="TWorkflow">The workflow class.</typeparam>
+    /// <param name="options">The step defaults and run deadline, or <see langword="null"/> for none.</param>
     /// <returns>This builder.</returns>
-    public CairnBuilder AddWorkflow<TWorkflow>()
+    public CairnBuilder AddWorkflow<TWorkflow>(WorkflowOptions? options = null)
         where TWorkflow : class
     {
-        if (WorkflowRegistry.FromType(typeof(TWorkflow), _errors) is { } registration)
+        if (WorkflowRegistry.FromType(typeof(TWorkflow), _errors) is { } registration && CheckOptions(registration.Name, options))
         {
-            _registrations.Add(registration);
+            _registrations.Add(options is null ? registration : new WorkflowRegistration(registration, options));
         }
 
         return this;
@@ -39,12 +40,16 @@ public sealed class CairnBuilder
     /// <param name="name">The workflow name.</param>
     /// <param name="run">The workflow.</param>
     /// <param name="version">The version.</param>
+    /// <param name="options">The step defaults and run deadline, or <see langword="null"/> for none.</param>
     /// <returns>This builder.</returns>
-    public CairnBuilder AddWorkflow<TInput, TOutput>(string name, Func<WorkflowContext, TInput, Task<TOutput>> run, int version = 1)
+    public CairnBuilder AddWorkflow<TInput, TOutput>(string name, Func<WorkflowContext, TInput, Task<TOutput>> run, int version = 1, WorkflowOptions? options = null)
     {
-        if (Check(name, run))
+        if (Check(name, run) && CheckOptions(name, options))
         {
-            _registrations.Add(new WorkflowRegistration(name, version, typeof(TInput), async (context, input, _) => await run(context, (TInput)input!).ConfigureAwait(true)));
+            _registrations.Add(new WorkflowRegistration(name, version, typeof(TInput), async (context, input, _) => await run(context, (TInput)input!).ConfigureAwait(true))
+            {
+                Options = options ?? WorkflowOptions.Default,
+            });
         }
 
         return this;
@@ -55,12 +60,16 @@ public sealed class CairnBuilder
     /// <param name="name">The workflow name.</param>
     /// <param name="run">The workflow.</param>
     /// <param name="version">The version.</param>
+    /// <param name="options">The step defaults and run deadline, or <see langword="null"/> for none.</param>
     /// <returns>This builder.</returns>
-    public CairnBuilder AddWorkflow<TOutput>(string name, Func<WorkflowContext, Task<TOutput>> run, int version = 1)
+    public CairnBuilder AddWorkflow<TOutput>(string name, Func<WorkflowContext, Task<TOutput>> run, int version = 1, WorkflowOptions? options = null)
     {
-        if (Check(name, run))
+        if (Check(name, run) && CheckOptions(name, options))
         {
-            _registrations.Add(new WorkflowRegistration(name, version, null, async (context, _, _) => await run(context).ConfigureAwait(true)));
+            _registrations.Add(new WorkflowRegistration(name, version, null, async (context, _, _) => await run(context).ConfigureAwait(true))
+            {
+                Options = options ?? WorkflowOptions.Default,
+            });
         }
 
         return this;
@@ -100,6 +109,17 @@ public sealed class CairnBuilder
     }
 
     internal WorkflowRegistry BuildRegistry(IEnumerable<IWorkflowSource> sources) => new(_registrations, _errors, sources);
+
+    private bool CheckOptions(string name, WorkflowOptions? options)
+    {
+        var problems = options?.Validate() ?? [];
+        foreach (var problem in problems)
+        {
+            _errors.Add($"Workflow '{name}': options.{problem}");
+        }
+
+        return problems.Count == 0;
+    }
 
     private bool Check(string name, Delegate run)
     {

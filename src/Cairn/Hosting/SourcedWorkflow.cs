@@ -19,4 +19,8 @@ public sealed class SourcedWorkflow(string name, int version, Func<WorkflowConte
 
     /// <summary>Gets a check of a run's JSON input, run before the run is created: it returns every problem found (empty when valid), or is <see langword="null"/> to accept any input.</summary>
     public Func<JsonElement?, IReadOnlyList<string>>? CheckInput { get; init; }
+
+    /// <summary>Gets the workflow's step defaults and run deadline.</summary>
+    /// <value>Defaults to <see cref="WorkflowOptions.Default"/>.</value>
+    public WorkflowOptions Options { get; init; } = WorkflowOptions.Default;
 }

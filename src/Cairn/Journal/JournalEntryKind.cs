@@ -10,7 +10,7 @@ public enum JournalEntryKind
     /// <summary>A step finished; the payload holds its JSON result.</summary>
     StepCompleted = 2,
 
-    /// <summary>An attempt of a step failed and will be retried; the payload holds the failure.</summary>
+    /// <summary>An attempt of a step failed; the payload holds the failure and, when another attempt follows, <c>retryAt</c>: when it is due.</summary>
     StepAttemptFailed = 3,
 
     /// <summary>A step failed for good; the payload holds the failure.</summary>
@@ -69,4 +69,7 @@ public enum JournalEntryKind
 
     /// <summary>The run was created from another run (restart or fork); the payload names the origin run, checkpoint and strategy.</summary>
     RunCreatedFrom = 22,
+
+    /// <summary>A step was parked: its circuit breaker is open, or its failure policy waits for someone to act; the payload says why and until when.</summary>
+    StepParked = 23,
 }

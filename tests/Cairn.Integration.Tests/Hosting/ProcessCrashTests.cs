@@ -52,6 +52,42 @@ public sealed class ProcessCrashTests
     }
 
     [Fact]
+    public async Task RetryWaitingOnADurableTimer_KilledDuringEachWait_FinishesWithTheRightAttemptCount()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("retry.db");
+        for (var failed = 1; failed <= 3; failed++)
+        {
+            await using var child = ChildProcess.Start("retry", db, "retry-run");
+            await child.WaitForLineAsync(l => l == $"attempt {failed}");
+            await child.WaitForLineAsync(l => l == $"suspended {failed}");
+            await child.KillAsync();
+        }
+
+        await using (var last = ChildProcess.Start("retry", db, "retry-run"))
+        {
+            Assert.Equal("done 4", await last.WaitForLineAsync(l => l.StartsWith("done ", StringComparison.Ordinal)));
+            Assert.Equal(["attempt 4"], last.Seen.Where(l => l.StartsWith("attempt ", StringComparison.Ordinal)));
+        }
+
+        await using var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = db });
+        await store.InitializeAsync();
+        var journal = await store.ReadJournalAsync("retry-run");
+        var failures = journal.Where(e => e.Kind == JournalEntryKind.StepAttemptFailed).ToList();
+        Assert.Equal([1, 2, 3], failures.Select(e => e.Attempt));
+        var completed = journal.Single(e => e.Kind == JournalEntryKind.StepCompleted);
+        Assert.Equal(4, completed.Attempt);
+
+        // Each attempt started no earlier than the retry time its predecessor journaled.
+        var starts = failures.Skip(1).Select(e => e.StartedAt!.Value).Append(completed.StartedAt!.Value).ToList();
+        for (var i = 0; i < failures.Count; i++)
+        {
+            var retryAt = System.Text.Json.JsonDocument.Parse(failures[i].Payload!).RootElement.GetProperty("retryAt").GetDateTimeOffset();
+            Assert.True(starts[i] >= retryAt, $"attempt {i + 2} started at {starts[i]:O}, before its retry time {retryAt:O}");
+        }
+    }
+
+    [Fact]
     public async Task Answer_AcceptedByAProcessThatDiesAtOnce_IsNotLost()
     {
         using var dir = new TempDirectory();

@@ -1,0 +1,44 @@
+namespace Cairn;
+
+/// <summary>Settings of a workflow that apply to every run of it: the defaults of its steps and the run's deadline.</summary>
+public sealed record WorkflowOptions
+{
+    /// <summary>Gets the options with no defaults and no deadline.</summary>
+    public static WorkflowOptions Default { get; } = new();
+
+    /// <summary>Gets the retry policy of every step that sets none (<see cref="StepOptions.Retry"/> is <see langword="null"/>).</summary>
+    /// <value>Defaults to <see langword="null"/>: such steps make one attempt.</value>
+    public RetryPolicy? Retry { get; init; }
+
+    /// <summary>Gets the time-out of one attempt of every step that sets none.</summary>
+    /// <value>Defaults to <see langword="null"/> (none).</value>
+    public TimeSpan? StepTimeout { get; init; }
+
+    /// <summary>Gets the deadline of each run, counted from when the run was created: a run still unfinished then fails with <see cref="RunDeadlineExceededException"/>, its running steps' tokens cancelled.</summary>
+    /// <remarks>The deadline is durable: a suspended run is woken at its deadline, and a run loaded after it fails at once.</remarks>
+    /// <value>Defaults to <see langword="null"/> (none).</value>
+    public TimeSpan? Deadline { get; init; }
+
+    /// <summary>Returns every problem with the settings, one line each; empty when valid.</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Retry is { } retry)
+        {
+            errors.AddRange(retry.Validate().Select(e => "Retry." + e));
+        }
+
+        if (StepTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            errors.Add($"StepTimeout is {timeout}; set it above zero, or leave it unset for none.");
+        }
+
+        if (Deadline is { } deadline && deadline <= TimeSpan.Zero)
+        {
+            errors.Add($"Deadline is {deadline}; set it above zero, or leave it unset for none.");
+        }
+
+        return errors;
+    }
+}
