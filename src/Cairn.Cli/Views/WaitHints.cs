@@ -15,6 +15,8 @@ internal static class WaitHints
             {
                 WaitKind.Question when wait.Question is { } q => Question(runId, q),
                 WaitKind.Event => $"It waits for event '{wait.Name}'{TimeOut(wait, now)}: cairn signal {runId} {wait.Name} [--data JSON]",
+                WaitKind.Timer when wait.Name.StartsWith("retry:", StringComparison.Ordinal) && wait.DueAt is { } retry =>
+                    $"Its step at position {wait.Position} is tried again at {retry.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (in {Durations.Format(retry - now)}): a cairn worker running then continues it.",
                 WaitKind.Timer => wait.DueAt is { } due
                     ? $"It sleeps until {due.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (in {Durations.Format(due - now)}): a cairn worker running then finishes it."
                     : "It sleeps on a timer: a cairn worker finishes it when the timer is due.",
