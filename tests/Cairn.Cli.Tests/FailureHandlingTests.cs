@@ -74,6 +74,27 @@ public sealed class FailureHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WhoseRetryIsLongAway_ExitsThreeAndSaysWhenTheStepIsTriedAgain()
+    {
+        var file = _workspace.Write("later.yaml", """
+            name: later
+            steps:
+              - id: call
+                type: exec
+                command: [sh, -c, "exit 75"]
+                retry: { maxAttempts: 3, delay: 10m, retryOn: { exitCode: 75 } }
+            """);
+
+        var result = await _workspace.RunAsync("run", file, "--id", "l1");
+        var shown = (await Ok("show", "l1", "--json")).Json;
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("Its step at position 1 is tried again at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(in 9m ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(("suspended", "timer", "retry:1"), ((string?)shown["status"], (string?)shown["waitingFor"]![0]!["kind"], (string?)shown["waitingFor"]![0]!["name"]));
+    }
+
+    [Fact]
     public async Task DeadLettersAndResolve_ListFailedAndParkedRunsAndActOnThem()
     {
         var parks = _workspace.Write("parks.yaml", """
