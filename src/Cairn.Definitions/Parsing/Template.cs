@@ -4,7 +4,8 @@ namespace Cairn.Definitions;
 
 /// <summary>
 /// The <c>${{ expr }}</c> templates a string field may embed. A template starts at <c>${{</c> and ends at the first
-/// <c>}}</c> after it; the text between is a JavaScript expression.
+/// <c>}}</c> after it that is not inside a string or a pair of braces of the expression; the text between is a
+/// JavaScript expression.
 /// </summary>
 public static class Template
 {
@@ -58,42 +59,110 @@ public static class Template
     /// <returns>Whether every template is well-formed.</returns>
     internal static bool TrySplit(string text, out IReadOnlyList<TemplateSegment> segments, [NotNullWhen(false)] out string? error)
     {
-        var parts = new List<TemplateSegment>();
+        segments = [];
+        if (Scan(text, out var unclosedAt) is not { } raw)
+        {
+            error = $"the template at character {unclosedAt + 1} is not closed; end it with '{Close}'";
+            return false;
+        }
+
+        var parts = new List<TemplateSegment>(raw.Count);
+        foreach (var (segment, at) in raw)
+        {
+            if (segment.IsExpression && segment.Text.Trim().Length == 0)
+            {
+                error = $"the template at character {at + 1} is empty; put an expression between '{Open}' and '{Close}'";
+                return false;
+            }
+
+            parts.Add(segment.IsExpression ? segment with { Text = segment.Text.Trim() } : segment);
+        }
+
         segments = parts;
         error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The one splitting rule, shared by validation and rendering: a template ends at the first <c>}}</c> that is not
+    /// inside a string or a pair of braces of its expression. Expressions are returned as written (untrimmed, possibly
+    /// empty), each with the index of its <c>${{</c>.
+    /// </summary>
+    /// <param name="text">The string.</param>
+    /// <param name="unclosedAt">The index of a <c>${{</c> that is never closed, when the result is <see langword="null"/>.</param>
+    /// <returns>The segments, or <see langword="null"/> when a template is not closed.</returns>
+    internal static List<(TemplateSegment Segment, int At)>? Scan(string text, out int unclosedAt)
+    {
+        var parts = new List<(TemplateSegment, int)>();
+        unclosedAt = -1;
         var position = 0;
         while (position < text.Length)
         {
             var open = text.IndexOf(Open, position, StringComparison.Ordinal);
             if (open < 0)
             {
-                parts.Add(new(text[position..], false));
+                parts.Add((new(text[position..], false), position));
                 break;
             }
 
             if (open > position)
             {
-                parts.Add(new(text[position..open], false));
+                parts.Add((new(text[position..open], false), position));
             }
 
-            var close = text.IndexOf(Close, open + Open.Length, StringComparison.Ordinal);
+            var close = FindClose(text, open + Open.Length);
             if (close < 0)
             {
-                error = $"the template at character {open + 1} is not closed; end it with '{Close}'";
-                return false;
+                unclosedAt = open;
+                return null;
             }
 
-            var expression = text[(open + Open.Length)..close].Trim();
-            if (expression.Length == 0)
-            {
-                error = $"the template at character {open + 1} is empty; put an expression between '{Open}' and '{Close}'";
-                return false;
-            }
-
-            parts.Add(new(expression, true));
+            parts.Add((new(text[(open + Open.Length)..close], true), open));
             position = close + Close.Length;
         }
 
-        return true;
+        return parts;
+    }
+
+    /// <summary>Finds the <c>}}</c> that closes an expression starting at <paramref name="start"/>, skipping braces and strings inside it.</summary>
+    private static int FindClose(string text, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '"' or '\'':
+                    i = SkipString(text, i);
+                    break;
+                case '{':
+                    depth++;
+                    break;
+                case '}' when depth == 0 && i + 1 < text.Length && text[i + 1] == '}':
+                    return i;
+                case '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int SkipString(string text, int start)
+    {
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == text[start])
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
     }
 }

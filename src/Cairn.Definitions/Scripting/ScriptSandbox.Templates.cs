@@ -14,7 +14,7 @@ public sealed partial class ScriptSandbox
     /// <param name="text">The text.</param>
     /// <returns>Whether the text holds a template.</returns>
     public static bool HasTemplate(string text) =>
-        text is not null && text.Contains(TemplateParser.Open, StringComparison.Ordinal);
+        text is not null && Template.Contains(text);
 
     /// <summary>Gets the expression of a field that takes an expression, written bare (<c>a &gt; 1</c>) or as one template (<c>${{ a &gt; 1 }}</c>).</summary>
     /// <param name="expressionField">The field's text.</param>
@@ -28,8 +28,8 @@ public sealed partial class ScriptSandbox
             return trimmed.Length == 0 ? null : trimmed;
         }
 
-        var parts = TemplateParser.TrySplit(trimmed, out _);
-        var single = parts is null ? null : TemplateParser.Single(parts)?.Trim();
+        var parts = Template.Scan(trimmed, out _);
+        var single = parts is null ? null : Single(parts)?.Trim();
         return string.IsNullOrEmpty(single) ? null : single;
     }
 
@@ -51,16 +51,16 @@ public sealed partial class ScriptSandbox
             return JsonValue.Create(template);
         }
 
-        var parts = TemplateParser.TrySplit(template, out var problem)
-            ?? throw new ScriptException(ScriptErrorKind.Syntax, $"the template '{template}' is not valid: {problem}");
-        var single = TemplateParser.Single(parts);
+        var parts = Template.Scan(template, out var unclosedAt)
+            ?? throw new ScriptException(ScriptErrorKind.Syntax, $"the template '{template}' is not valid: the '{Template.Open}' at column {unclosedAt + 1} has no closing '{Template.Close}'");
+        var single = Single(parts);
         if (single is not null)
         {
             return Evaluate(CheckExpression(single, template), scope);
         }
 
         var text = new StringBuilder();
-        foreach (var part in parts)
+        foreach (var (part, _) in parts)
         {
             text.Append(part.IsExpression ? AsText(Evaluate(CheckExpression(part.Text, template), scope)) : part.Text);
         }
@@ -99,8 +99,15 @@ public sealed partial class ScriptSandbox
 
     private static string CheckExpression(string expression, string template) =>
         string.IsNullOrWhiteSpace(expression)
-            ? throw new ScriptException(ScriptErrorKind.Syntax, $"the template '{template}' has an empty '{TemplateParser.Open} {TemplateParser.Close}'")
+            ? throw new ScriptException(ScriptErrorKind.Syntax, $"the template '{template}' has an empty '{Template.Open} {Template.Close}'")
             : expression;
+
+    /// <summary>Gets the expression when the parts are one expression with at most whitespace around it.</summary>
+    private static string? Single(List<(TemplateSegment Segment, int At)> parts)
+    {
+        var expressions = parts.Where(p => p.Segment.IsExpression).ToList();
+        return expressions.Count == 1 && parts.All(p => p.Segment.IsExpression || string.IsNullOrWhiteSpace(p.Segment.Text)) ? expressions[0].Segment.Text : null;
+    }
 
     private static string AsText(JsonNode? value) => value switch
     {

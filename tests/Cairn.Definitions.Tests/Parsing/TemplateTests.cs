@@ -26,14 +26,16 @@ public class TemplateTests
     }
 
     [Fact]
-    public void Split_TemplateEndsAtTheFirstClosingBraces()
+    public void Split_TemplateEndsAtTheFirstClosingBracesOutsideStringsAndBraces()
     {
-        Assert.Equal([new TemplateSegment("{ a: { b: 1", true), new TemplateSegment("} }", false)], Template.Split("${{ { a: { b: 1 }}} }"));
+        Assert.Equal([new TemplateSegment("({ a: { b: 1 }}).a.b", true), new TemplateSegment(" x", false)], Template.Split("${{ ({ a: { b: 1 }}).a.b }} x"));
+        Assert.Equal([new TemplateSegment("'}}'", true)], Template.Split("${{ '}}' }}"));
         Assert.Equal([new TemplateSegment("{ a: { b: 1 } }", true)], Template.Split("${{ { a: { b: 1 } } }}"));
     }
 
     [Theory]
     [InlineData("${{ a", "the template at character 1 is not closed; end it with '}}'")]
+    [InlineData("${{ /{/.test(a) }}", "the template at character 1 is not closed; end it with '}}'")]
     [InlineData("x ${{   }} y", "the template at character 3 is empty; put an expression between '${{' and '}}'")]
     public void Split_MalformedTemplate_Throws(string text, string message)
     {
