@@ -46,19 +46,27 @@ internal sealed class DefinitionHost : IAsyncDisposable
 
     public async Task<RunInfo> WaitForStatusAsync(string runId, RunStatus status)
     {
-        var deadline = TimeSpan.FromSeconds(30);
+        var run = await WaitUntilAsync(runId, r => r.Status == status || r.Status.IsFinished(), $"reach {status}");
+        return run.Status == status
+            ? run
+            : throw new Xunit.Sdk.XunitException($"Run {runId} is {run.Status}, expected {status}: {run.Error?.Message}");
+    }
+
+    /// <summary>Reads the run until the condition holds (the host works in the background), for at most 30 s.</summary>
+    public async Task<RunInfo> WaitUntilAsync(string runId, Func<RunInfo, bool> condition, string what)
+    {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var run = await Client.GetRunAsync(runId);
-            if (run.Status == status)
+            if (condition(run))
             {
                 return run;
             }
 
-            if (run.Status.IsFinished() || waited.Elapsed > deadline)
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
             {
-                throw new Xunit.Sdk.XunitException($"Run {runId} is {run.Status}, expected {status}: {run.Error?.Message}");
+                throw new Xunit.Sdk.XunitException($"Run {runId} did not {what} within 30 s; it is {run.Status}.");
             }
 
             await Task.Delay(20);

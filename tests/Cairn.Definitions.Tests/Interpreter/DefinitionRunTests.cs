@@ -130,7 +130,7 @@ public sealed class DefinitionRunTests : IDisposable
         var waiting = await host.WaitForStatusAsync(id, RunStatus.Suspended);
         Assert.Equal("Which size for Ada?", waiting.WaitingFor.Single().Question!.Prompt);
         await host.Client.AnswerAsync(id, "size", "l");
-        await WaitForQuestionAsync(host, id, "ok");
+        await host.WaitUntilAsync(id, r => r.WaitingFor.Any(w => w.Name == "question:ok"), "ask 'ok'");
         await host.Client.AnswerAsync(id, "ok", true);
 
         Assert.Equal("\"shipping l\"", (await host.WaitForStatusAsync(id, RunStatus.Completed)).Output);
@@ -313,21 +313,5 @@ public sealed class DefinitionRunTests : IDisposable
         Assert.Empty(await host.Client.ListRunsAsync());
         var ok = await host.Client.StartAsync("typed", new { n = 4 });
         Assert.Equal("8", (await host.WaitForStatusAsync(ok, RunStatus.Completed)).Output);
-    }
-
-    private static async Task WaitForQuestionAsync(DefinitionHost host, string runId, string question)
-    {
-        for (var i = 0; i < 1500; i++)
-        {
-            var run = await host.Client.GetRunAsync(runId);
-            if (run.WaitingFor.Any(w => w.Name == "question:" + question))
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new Xunit.Sdk.XunitException($"Run {runId} never asked '{question}'.");
     }
 }
