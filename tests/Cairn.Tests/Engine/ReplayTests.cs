@@ -84,19 +84,21 @@ public class ReplayTests : EngineTests
         var runs = 0;
         await using var host = await StartHostAsync(b => b.AddWorkflow<string>("fan", async ctx =>
         {
-            var (a, bb) = await ctx.WhenAll(
-                ctx.Step("a", async _ =>
-                {
-                    Interlocked.Increment(ref runs);
-                    return await releaseA.Task;
-                }),
-                ctx.Step("b", async _ =>
-                {
-                    Interlocked.Increment(ref runs);
-                    await Task.Yield();
-                    releaseA.TrySetResult(1);
-                    return 2;
-                }));
+            var stepA = ctx.Step("a", async _ =>
+            {
+                Interlocked.Increment(ref runs);
+                return await releaseA.Task;
+            });
+            var stepB = ctx.Step("b", async _ =>
+            {
+                Interlocked.Increment(ref runs);
+                await Task.Yield();
+                return 2;
+            });
+
+            // "a" may finish only once "b" is committed, so the journal holds b before a.
+            _ = stepB.ContinueWith(_ => releaseA.TrySetResult(1), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var (a, bb) = await ctx.WhenAll(stepA, stepB);
             await ctx.WaitForEvent<bool>("go");
             return $"{a},{bb}";
         }));
@@ -126,16 +128,19 @@ public class ReplayTests : EngineTests
                     await gates[i].Task;
                     return i * 10;
                 });
-                return await branch.Step("second", _ =>
+                var second = await branch.Step("second", _ =>
                 {
                     Interlocked.Increment(ref bodyRuns);
-                    if (i > 0)
-                    {
-                        gates[i - 1].TrySetResult();
-                    }
-
                     return first + 1;
                 });
+
+                // The next branch may go on only once this one's last step is committed.
+                if (i > 0)
+                {
+                    gates[i - 1].TrySetResult();
+                }
+
+                return second;
             })).ToArray());
             await ctx.WaitForEvent<bool>("go");
             return results;
