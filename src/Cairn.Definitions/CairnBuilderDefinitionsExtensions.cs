@@ -23,7 +23,8 @@ public static class CairnBuilderDefinitionsExtensions
         services.TryAddSingleton(sp => new DefinitionServices(
             new ScriptSandbox(sp.GetRequiredService<DefinitionOptions>().ScriptLimits),
             new ExecRunner(),
-            new HttpRunner(new HttpClient())));
+            new HttpRunner(new HttpClient()),
+            sp.GetCairnTimeProvider()));
         services.TryAddSingleton(sp => new DefinitionSource(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<StoreInitializer>(),

@@ -5,7 +5,8 @@ namespace Cairn.Definitions.Interpreter;
 /// <content>
 /// Failures: a step that does work (exec, http, script, fail) gets its retry, timeout, onFailure and compensate as the
 /// core's <see cref="StepOptions"/>, exactly as a C# step would; other steps (waits, control flow, set) get onFailure
-/// and compensate from the same public primitives (skip, escalate, park, compensate) around them.
+/// and compensate from the same public primitives (skip, escalate, park, compensate) around them, and their timeout
+/// and retry as described in <c>DefinitionRun.Bounds.cs</c>.
 /// </content>
 internal sealed partial class DefinitionRun
 {
@@ -14,9 +15,9 @@ internal sealed partial class DefinitionRun
 
     private StepOptions Options(StepDefinition step, Frame frame, bool sideEffecting) => new()
     {
-        Timeout = step.Timeout,
+        Timeout = Cap(step.Timeout, frame),
         SideEffecting = sideEffecting,
-        Retry = Retry(step.Retry ?? (step is ExecStep or HttpStep or ScriptStep ? _definition.Retry : null)),
+        Retry = Retry(step.Retry ?? (step is ExecStep or HttpStep or ScriptStep ? frame.Retry ?? _definition.Retry : null)),
         OnFailure = Policy(step, frame),
         CircuitBreaker = Breaker(step, frame),
         Compensation = step.Compensate.Count == 0 ? null : (context, _) => RunListAsync(step.Compensate, new Frame(context, frame.Item, frame.Index)),

@@ -29,20 +29,20 @@ internal sealed partial class DefinitionRun
 
             for (var i = 0; i < items.Count; i++)
             {
-                outputs.Add(await RunListAsync(step.Steps, new Frame(frame.Context, items[i], i)).ConfigureAwait(true));
+                outputs.Add(await RunListAsync(step.Steps, frame.Nested(frame.Context, items[i], i)).ConfigureAwait(true));
             }
 
             return outputs;
         }
 
-        for (var i = 0; IsTruthy(step.While!, i == 0 ? frame : new Frame(frame.Context, frame.Item, i), step); i++)
+        for (var i = 0; IsTruthy(step.While!, i == 0 ? frame : frame.Nested(frame.Context, frame.Item, i), step); i++)
         {
             if (i >= step.MaxIterations)
             {
                 throw TooManyIterations(step, "more");
             }
 
-            outputs.Add(await RunListAsync(step.Steps, new Frame(frame.Context, frame.Item, i)).ConfigureAwait(true));
+            outputs.Add(await RunListAsync(step.Steps, frame.Nested(frame.Context, frame.Item, i)).ConfigureAwait(true));
         }
 
         return outputs;
@@ -59,7 +59,7 @@ internal sealed partial class DefinitionRun
             await gate.WaitAsync(context.CancellationToken).ConfigureAwait(true);
             try
             {
-                return await RunListAsync(branch, new Frame(context, frame.Item, frame.Index)).ConfigureAwait(true);
+                return await RunListAsync(branch, frame.Nested(context, frame.Item, frame.Index)).ConfigureAwait(true);
             }
             finally
             {

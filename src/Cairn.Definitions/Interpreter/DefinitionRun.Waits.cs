@@ -7,8 +7,12 @@ internal sealed partial class DefinitionRun
 {
     private async Task<JsonNode?> DelayAsync(DelayStep step, Frame frame)
     {
-        await frame.Context.Sleep(ParseDuration(step, RenderText(step.Duration, Scope(frame)), "duration")).ConfigureAwait(true);
-        return null;
+        var duration = ParseDuration(step, RenderText(step.Duration, Scope(frame)), "duration");
+        var limit = Cap(step.Timeout, frame);
+        await frame.Context.Sleep(limit is { } cut && cut < duration ? cut : duration).ConfigureAwait(true);
+
+        // A delay cut short by an enclosing step's deadline returns; that step's time check follows at once.
+        return step.Timeout is { } timeout && timeout < duration ? throw StepTimeoutException.For(step, timeout) : null;
     }
 
     private async Task<JsonNode?> WaitAsync(WaitStep step, Frame frame)
@@ -16,14 +20,14 @@ internal sealed partial class DefinitionRun
         var scope = Scope(frame);
         var name = RenderText(step.Event, scope);
         var timeout = step.WaitTimeout is null ? (TimeSpan?)null : ParseDuration(step, RenderText(step.WaitTimeout, scope), "timeout");
-        return await frame.Context.WaitForEvent<JsonNode?>(name, timeout).ConfigureAwait(true);
+        return await frame.Context.WaitForEvent<JsonNode?>(name, Cap(timeout, frame)).ConfigureAwait(true);
     }
 
     private async Task<JsonNode?> AskAsync(AskStep step, Frame frame)
     {
         var prompt = _secrets.Mask(RenderText(step.Question, Scope(frame)));
         var question = new Question(step.Id, prompt, step.Kind, step.Options.Count == 0 ? null : step.Options);
-        return await frame.Context.AskUser<JsonNode?>(question).ConfigureAwait(true);
+        return await frame.Context.AskUser<JsonNode?>(question, Cap(step.Timeout, frame)).ConfigureAwait(true);
     }
 
     private async Task<JsonNode?> ChildAsync(ChildWorkflowStep step, Frame frame)

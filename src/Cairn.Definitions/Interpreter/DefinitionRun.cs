@@ -48,6 +48,12 @@ internal sealed partial class DefinitionRun
             {
                 last = result.Output;
             }
+
+            // The time is read from the journal on replay, so a replayed run times out exactly where the first did.
+            if (frame.Deadline is { } deadline && frame.Context.UtcNow >= deadline.At)
+            {
+                throw deadline.Exceeded();
+            }
         }
 
         return last;
@@ -92,14 +98,14 @@ internal sealed partial class DefinitionRun
 
     private async Task<JsonNode?> RunOtherAsync(StepDefinition step, Frame frame) => step switch
     {
-        ConditionStep branch => await ConditionAsync(branch, frame).ConfigureAwait(true),
-        LoopStep loop => await LoopAsync(loop, frame).ConfigureAwait(true),
-        ParallelStep parallel => await ParallelAsync(parallel, frame).ConfigureAwait(true),
-        SequenceStep sequence => await RunListAsync(sequence.Steps, frame).ConfigureAwait(true),
+        ConditionStep branch => await BoundedAsync(branch, frame, inner => ConditionAsync(branch, inner)).ConfigureAwait(true),
+        LoopStep loop => await BoundedAsync(loop, frame, inner => LoopAsync(loop, inner)).ConfigureAwait(true),
+        ParallelStep parallel => await BoundedAsync(parallel, frame, inner => ParallelAsync(parallel, inner)).ConfigureAwait(true),
+        SequenceStep sequence => await BoundedAsync(sequence, frame, inner => RunListAsync(sequence.Steps, inner)).ConfigureAwait(true),
         DelayStep delay => await DelayAsync(delay, frame).ConfigureAwait(true),
         WaitStep wait => await WaitAsync(wait, frame).ConfigureAwait(true),
         AskStep ask => await AskAsync(ask, frame).ConfigureAwait(true),
-        ChildWorkflowStep child => await ChildAsync(child, frame).ConfigureAwait(true),
+        ChildWorkflowStep child => await RetriedAsync(child, frame, () => ChildAsync(child, frame)).ConfigureAwait(true),
         SetStep set => await SetAsync(set, frame).ConfigureAwait(true),
         _ => throw new NotSupportedException($"Step type '{step.Type}' of step '{step.Id}' cannot be run by this version of Cairn."),
     };

@@ -15,10 +15,10 @@ public abstract class StepDefinition
     /// <summary>Gets the expression that must be truthy for the step to run; otherwise it is skipped. For <c>condition</c> steps, the branch condition.</summary>
     public string? If { get; init; }
 
-    /// <summary>Gets the time limit of one attempt.</summary>
+    /// <summary>Gets how long the step may take: one attempt of a step that does work, the whole of a composite step, the wait of a wait, ask or delay.</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>Gets the retry settings, or <see langword="null"/> for one attempt.</summary>
+    /// <summary>Gets the retry settings (of a composite step: the default of the steps inside that do work), or <see langword="null"/> for one attempt.</summary>
     public RetryDefinition? Retry { get; init; }
 
     /// <summary>Gets the circuit breaker the step's attempts go through (<c>exec</c>, <c>http</c> and <c>script</c> steps), or <see langword="null"/>.</summary>

@@ -75,6 +75,30 @@ public static class Duration
         return true;
     }
 
+    /// <summary>Writes a duration as definitions do (<c>1h30m</c>, <c>500ms</c>), to whole milliseconds; zero is <c>0s</c>.</summary>
+    /// <param name="value">The duration.</param>
+    /// <returns>The text.</returns>
+    internal static string Format(TimeSpan value)
+    {
+        var left = (long)value.TotalMilliseconds;
+        if (left <= 0)
+        {
+            return "0s";
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var (unit, milliseconds) in Units)
+        {
+            if (left >= milliseconds)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{left / milliseconds}{unit}");
+                left %= milliseconds;
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Gets how to write a duration, for error messages.</summary>
     internal static string Hint => "write whole numbers with the units d, h, m, s or ms, largest first, such as 500ms, 30s, 5m or 1h30m";
 

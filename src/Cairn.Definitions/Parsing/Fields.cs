@@ -15,7 +15,8 @@ internal sealed class Fields
     /// <param name="context">Where errors go.</param>
     /// <param name="subject">Names the mapping in messages ("exec step 'build'").</param>
     /// <param name="allowed">The accepted names, or <see langword="null"/> to accept any (when the step type is unknown).</param>
-    public Fields(MappingNode mapping, ParseContext context, string subject, IReadOnlyList<string>? allowed)
+    /// <param name="refused">Names that are known but do not apply here, with the reason the error gives; or <see langword="null"/>.</param>
+    public Fields(MappingNode mapping, ParseContext context, string subject, IReadOnlyList<string>? allowed, IReadOnlyDictionary<string, string>? refused = null)
     {
         Mapping = mapping;
         Subject = subject;
@@ -37,6 +38,12 @@ internal sealed class Fields
             }
 
             keys[name] = key;
+            if (refused is not null && refused.TryGetValue(name, out var reason))
+            {
+                context.Error(key, $"'{name}' does not apply to {subject}: {reason}; remove it");
+                continue;
+            }
+
             if (allowed is not null && !allowed.Contains(name))
             {
                 ReportUnknown(scalar, allowed);

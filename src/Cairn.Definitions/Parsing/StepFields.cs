@@ -54,6 +54,35 @@ internal static class StepFields
         ["workflow"] = ["version", "input"],
     };
 
+    /// <summary>
+    /// The common fields a step type refuses, each with the reason its error gives: settings that would mean nothing
+    /// there are rejected rather than ignored.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Refused = new SortedDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+    {
+        ["ask"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["retry"] = "asking again after a time-out only waits longer for the same answer; give the step a longer timeout instead",
+        },
+        ["delay"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["retry"] = "a delay cannot fail once its duration is valid, so there is nothing to retry",
+        },
+        ["set"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["retry"] = "a set step only evaluates expressions over the run's own data, so a failed one would fail the same way again",
+            ["timeout"] = "a set step finishes at once and never waits, so there is nothing to time",
+        },
+        ["wait"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["retry"] = "waiting again after a time-out only waits longer; give the step a longer timeout instead",
+        },
+        ["workflow"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["timeout"] = "a parent cannot cut a child run short; bound the child with the top-level timeout of its own definition",
+        },
+    };
+
     /// <summary>Gets the known step types, sorted.</summary>
     public static IReadOnlyCollection<string> Types => (IReadOnlyCollection<string>)ByType.Keys;
 
@@ -62,6 +91,12 @@ internal static class StepFields
 
     /// <summary>Gets every field a step of a known type accepts.</summary>
     /// <param name="type">The step type.</param>
-    /// <returns>The common fields followed by the type's own.</returns>
-    public static IReadOnlyList<string> For(string type) => [.. Common, .. ByType[type]];
+    /// <returns>The common fields (but those in <see cref="Refused"/>) followed by the type's own.</returns>
+    public static IReadOnlyList<string> For(string type) => [.. Common.Where(f => !RefusedBy(type).ContainsKey(f)), .. ByType[type]];
+
+    /// <summary>Gets the common fields a step type refuses, with the reasons.</summary>
+    /// <param name="type">The step type.</param>
+    /// <returns>The refused fields and why; empty when the type takes them all.</returns>
+    public static IReadOnlyDictionary<string, string> RefusedBy(string type) =>
+        Refused.TryGetValue(type, out var refused) ? refused : new Dictionary<string, string>();
 }

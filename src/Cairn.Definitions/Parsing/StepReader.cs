@@ -53,7 +53,7 @@ internal sealed partial class StepReader(ParseContext context)
             (_, null) => $"{StepCommon.Article(type!)} {type} step",
             _ => $"{type} step '{peekedId}'",
         };
-        var fields = new Fields(mapping, context, subject, type is null ? AnyStepField : StepFields.For(type));
+        var fields = new Fields(mapping, context, subject, type is null ? AnyStepField : StepFields.For(type), type is null ? null : StepFields.RefusedBy(type));
         var id = ReadId(fields);
         ReadType(fields);
         if (type is null)

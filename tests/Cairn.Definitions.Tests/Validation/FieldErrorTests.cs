@@ -49,7 +49,7 @@ public class FieldErrorTests
             """);
 
         Assert.Equal(new SourceLocation("flow.yaml", 6, 5), error.Location);
-        Assert.Equal("unknown field 'branches' in delay step 'wait'; remove it (accepted fields: id, type, name, if, timeout, retry, onFailure, compensate, duration)", error.Message);
+        Assert.Equal("unknown field 'branches' in delay step 'wait'; remove it (accepted fields: id, type, name, if, timeout, onFailure, compensate, duration)", error.Message);
     }
 
     [Fact]
