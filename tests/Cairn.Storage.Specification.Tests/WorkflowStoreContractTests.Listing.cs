@@ -36,6 +36,19 @@ public abstract partial class WorkflowStoreContractTests
     }
 
     [Fact]
+    public async Task ListRunsAsync_CreatedSince_MatchesRunsCreatedAtOrAfterIt()
+    {
+        await CreateAsync("old", createdAt: At(1));
+        await CreateAsync("edge", createdAt: At(2));
+        await CreateAsync("new", OtherWorkflow, At(3));
+
+        async Task<string[]> List(RunQuery query) => (await Store.ListRunsAsync(query)).Select(r => r.RunId).ToArray();
+
+        Assert.Equal(["new", "edge"], await List(new RunQuery { CreatedSince = At(2) }));
+        Assert.Equal(["edge"], await List(new RunQuery { CreatedSince = At(2), Workflow = Workflow }));
+    }
+
+    [Fact]
     public async Task ListRunsAsync_OwnerFilter_MatchesRunsHeldByThatOwner()
     {
         await CreateClaimedAsync("mine", Owner);

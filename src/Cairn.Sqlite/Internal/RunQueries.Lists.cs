@@ -60,14 +60,15 @@ internal sealed partial class RunQueries
     public IReadOnlyList<RunRecord> ListRuns(RunQuery query)
     {
         var mask = (query.Status is null ? 0 : 1) | (query.Workflow is null ? 0 : 2) | (query.ParentRunId is null ? 0 : 4) | (query.Owner is null ? 0 : 8) | (query.OnlyWithControlRequest ? 16 : 0)
-            | (query.OriginRunId is null ? 0 : 32);
+            | (query.OriginRunId is null ? 0 : 32) | (query.CreatedSince is null ? 0 : 64);
         var statement = _listRuns[mask] ??= new SqliteStatement(_connection, ListRunsSql(mask));
         statement.Bind(1, query.Status is { } status ? (long)status : null)
             .Bind(2, query.Workflow)
             .Bind(3, query.ParentRunId)
             .Bind(4, (long)query.Limit)
             .Bind(5, query.Owner)
-            .Bind(6, query.OriginRunId);
+            .Bind(6, query.OriginRunId)
+            .Bind(7, query.CreatedSince);
         var runs = new List<RunRecord>();
         using var rows = statement.Query();
         while (rows.Read())
@@ -87,8 +88,9 @@ internal sealed partial class RunQueries
         where += (mask & 8) != 0 ? " AND h.owner = ?5" : " AND (?5 IS NULL OR 1 = 1)";
         where += (mask & 16) != 0 ? " AND r.control <> 0" : string.Empty;
         where += (mask & 32) != 0 ? " AND r.origin_run_id = ?6" : " AND (?6 IS NULL OR 1 = 1)";
+        where += (mask & 64) != 0 ? " AND r.created_at >= ?7" : " AND (?7 IS NULL OR 1 = 1)";
 
-        // Every parameter ?1..?6 appears, so all can be bound whichever filters are used.
+        // Every parameter ?1..?7 appears, so all can be bound whichever filters are used.
         return $"SELECT {RunColumns} WHERE {where} ORDER BY r.created_at DESC, r.create_order DESC LIMIT ?4";
     }
 }

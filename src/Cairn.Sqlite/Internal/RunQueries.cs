@@ -23,7 +23,7 @@ internal sealed partial class RunQueries : IDisposable
     private readonly SqliteStatement _nextWake;
     private readonly SqliteStatement _scopedState;
     private readonly SqliteStatement _claimable;
-    private readonly SqliteStatement?[] _listRuns = new SqliteStatement?[64];
+    private readonly SqliteStatement?[] _listRuns = new SqliteStatement?[128];
 
     /// <summary>Initializes a new instance of the <see cref="RunQueries"/> class.</summary>
     /// <param name="connection">An open connection, used by one thread at a time.</param>

@@ -15,9 +15,7 @@ internal sealed partial class WorkflowClient
         }
 
         await initializer.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var runs = (await Store.ListRunsAsync(new RunQuery { Workflow = query.Workflow, Limit = query.Limit }, cancellationToken).ConfigureAwait(false))
-            .Where(r => query.Since is not { } since || r.CreatedAt >= since)
-            .ToList();
+        var runs = await Store.ListRunsAsync(new RunQuery { Workflow = query.Workflow, CreatedSince = query.Since, Limit = query.Limit }, cancellationToken).ConfigureAwait(false);
         var workflows = new List<WorkflowStatistics>();
         foreach (var group in runs.GroupBy(r => r.Workflow, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -44,19 +42,28 @@ internal sealed partial class WorkflowClient
         var errors = new Dictionary<(string, string), ErrorCount>();
         foreach (var (run, journal) in runs)
         {
+            var failedAttempts = new HashSet<(string?, int)>();
             foreach (var e in journal)
             {
+                // A step failed after an escalation or park answered "fail" records its last attempt's failure again,
+                // with the same attempt number; it is one more failed step, not one more failed attempt or error.
+                var repeated = e.Kind switch
+                {
+                    JournalEntryKind.StepAttemptFailed => !failedAttempts.Add((e.Position, e.Attempt)),
+                    JournalEntryKind.StepFailed => failedAttempts.Contains((e.Position, e.Attempt)),
+                    _ => false,
+                };
                 if (e.Kind is JournalEntryKind.StepCompleted or JournalEntryKind.StepFailed or JournalEntryKind.StepSkipped or JournalEntryKind.StepAttemptFailed)
                 {
                     var name = e.Name ?? string.Empty;
-                    Tally(steps, name).Add(e);
+                    Tally(steps, name).Add(e, repeated);
                     if (query.StepType is { } typeOf)
                     {
-                        Tally(types, typeOf(workflow, run.Version, name) ?? "step").Add(e);
+                        Tally(types, typeOf(workflow, run.Version, name) ?? "step").Add(e, repeated);
                     }
                 }
 
-                if (Failure(e) is { } failure)
+                if (!repeated && Failure(e) is { } failure)
                 {
                     var key = (failure.Type, failure.Message);
                     errors[key] = errors.TryGetValue(key, out var seen)
@@ -98,7 +105,8 @@ internal sealed partial class WorkflowClient
         private int _skipped;
         private int _failedAttempts;
 
-        public void Add(JournalEntry e)
+        /// <summary>Counts an entry; a <paramref name="repeated"/> one records an attempt already counted.</summary>
+        public void Add(JournalEntry e, bool repeated)
         {
             switch (e.Kind)
             {
@@ -107,6 +115,11 @@ internal sealed partial class WorkflowClient
                     break;
                 case JournalEntryKind.StepFailed:
                     _failed++;
+                    if (repeated)
+                    {
+                        return;
+                    }
+
                     _failedAttempts++;
                     break;
                 case JournalEntryKind.StepSkipped:

@@ -156,6 +156,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
                     && (query.ParentRunId is null || s.ParentRunId == query.ParentRunId)
                     && (query.OriginRunId is null || s.Origin?.RunId == query.OriginRunId)
                     && (query.Owner is null || s.Owner == query.Owner)
+                    && (query.CreatedSince is not { } since || s.CreatedAt >= since)
                     && (!query.OnlyWithControlRequest || s.Control != RunControl.None))
                 .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Order)
                 .Take(query.Limit)

@@ -18,6 +18,9 @@ public sealed record RunQuery
     /// <summary>Gets the owning host to match, or <see langword="null"/> for any.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>Gets the earliest creation time to match (runs created at or after it), or <see langword="null"/> for any.</summary>
+    public DateTimeOffset? CreatedSince { get; init; }
+
     /// <summary>Gets whether to match only runs with a pending pause or cancel request.</summary>
     public bool OnlyWithControlRequest { get; init; }
 

@@ -103,6 +103,27 @@ public class DeadLetterAndStatisticsTests : EngineTests
     }
 
     [Fact]
+    public async Task GetStatisticsAsync_StepFailedAfterAParkAnsweredFail_CountsItsLastAttemptAndErrorOnce()
+    {
+        await using var host = await StartHostAsync(b => b
+            .AddWorkflow<int>("parks", async ctx => await ctx.Step("route", _ => Throw<int>(new InvalidOperationException("no route")), new StepOptions
+            {
+                Retry = new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.Zero },
+                OnFailure = FailurePolicy.Park(),
+            })), time: _time);
+        var id = await host.Client.StartAsync("parks");
+        await host.WaitForStatusAsync(id, RunStatus.Parked);
+        await host.Client.ResolveAsync(id, Resolution.Fail);
+        await host.WaitForStatusAsync(id, RunStatus.Failed);
+
+        var stats = Assert.Single((await host.Client.GetStatisticsAsync()).Workflows);
+
+        var route = Assert.Single(stats.Steps);
+        Assert.Equal((0, 1, 2), (route.Completed, route.Failed, route.FailedAttempts));
+        Assert.Equal(2, Assert.Single(stats.TopErrors).Count);
+    }
+
+    [Fact]
     public void DurationSummary_NearestRankPercentiles()
     {
         var summary = DurationSummary.Of(Enumerable.Range(1, 20).Select(i => TimeSpan.FromSeconds(i)));
