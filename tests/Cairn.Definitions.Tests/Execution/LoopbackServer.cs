@@ -9,6 +9,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private int _requests;
 
     private LoopbackServer(int port)
     {
@@ -21,6 +22,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public string Url { get; }
 
     public int Status { get; set; } = 200;
+
+    /// <summary>Gets statuses to answer before <see cref="Status"/>, one request each, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> FirstStatuses { get; } = new();
+
+    /// <summary>Gets how many requests have been answered.</summary>
+    public int Requests => _requests;
 
     public string? ContentType { get; set; } = "application/json";
 
@@ -79,7 +86,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 body);
 
             var response = context.Response;
-            response.StatusCode = Status;
+            response.StatusCode = FirstStatuses.TryDequeue(out var first) ? first : Status;
+            Interlocked.Increment(ref _requests);
             if (ContentType is not null)
             {
                 response.ContentType = ContentType;

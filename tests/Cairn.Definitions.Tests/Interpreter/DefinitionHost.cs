@@ -23,10 +23,15 @@ internal sealed class DefinitionHost : IAsyncDisposable
 
     public WorkflowHost Host { get; }
 
-    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true)
+    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
-        services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db")).AddDefinitions();
+        var builder = services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db")).AddDefinitions();
+        if (time is not null)
+        {
+            builder.UseTimeProvider(time);
+        }
+
         var host = new DefinitionHost(services.BuildServiceProvider());
         if (start)
         {
