@@ -86,7 +86,7 @@ public sealed class FailureHandlingTests : IDisposable
             """);
 
         var result = await _workspace.RunAsync("run", file, "--id", "l1");
-        var shown = (await Ok("show", "l1", "--json")).Json;
+        var shown = (await _workspace.RunOkAsync("show", "l1", "--json")).Json;
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("Its step at position 1 is tried again at ", result.Stderr, StringComparison.Ordinal);
@@ -119,8 +119,8 @@ public sealed class FailureHandlingTests : IDisposable
         Assert.Equal(3, (await _workspace.RunAsync("run", parks, "--id", "p1")).ExitCode);
         Assert.Equal(1, (await _workspace.RunAsync("run", breaks, "--id", "f1")).ExitCode);
 
-        var json = await Ok("dead-letters", "--json");
-        var text = await Ok("dead-letters");
+        var json = await _workspace.RunOkAsync("dead-letters", "--json");
+        var text = await _workspace.RunOkAsync("dead-letters");
 
         var letters = json.Json.AsArray();
         Assert.Equal(["runId", "workflow", "version", "status", "step", "position", "attempts", "error", "circuit", "until", "updatedAt"], letters[0]!.AsObject().Select(p => p.Key));
@@ -129,7 +129,7 @@ public sealed class FailureHandlingTests : IDisposable
         Assert.Equal(("failed", "boom", 2), ((string?)byRun["f1"]!["status"], (string?)byRun["f1"]!["step"], (int)byRun["f1"]!["attempts"]!));
         Assert.StartsWith("RUN", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("cairn resolve RUN_ID --retry | --skip --value JSON | --fail", text.Stdout, StringComparison.Ordinal);
-        Assert.Equal(["f1"], (await Ok("dead-letters", "--workflow", "breaks", "--json")).Json.AsArray().Select(l => (string?)l!["runId"]));
+        Assert.Equal(["f1"], (await _workspace.RunOkAsync("dead-letters", "--workflow", "breaks", "--json")).Json.AsArray().Select(l => (string?)l!["runId"]));
 
         var noChoice = await _workspace.RunAsync("resolve", "p1");
         var valueWithoutSkip = await _workspace.RunAsync("resolve", "p1", "--retry", "--value", "1");
@@ -138,11 +138,11 @@ public sealed class FailureHandlingTests : IDisposable
         Assert.True(valueWithoutSkip.ExitCode == 2 && valueWithoutSkip.Stderr.Contains("--value goes with --skip", StringComparison.Ordinal), valueWithoutSkip.ToString());
         Assert.True(failAgain.ExitCode == 2 && failAgain.Stderr.Contains("it has failed already", StringComparison.Ordinal), failAgain.ToString());
 
-        var resolved = await Ok("resolve", "p1", "--skip", "--value", "\"by hand\"");
+        var resolved = await _workspace.RunOkAsync("resolve", "p1", "--skip", "--value", "\"by hand\"");
         Assert.StartsWith("Resolution (skip) stored for run p1", resolved.Stdout, StringComparison.Ordinal);
-        await Ok("resume", "p1");
-        Assert.Equal("after by hand", (string?)(await Ok("show", "p1", "--json")).Json["output"]);
-        Assert.Equal(["f1"], (await Ok("dead-letters", "--json")).Json.AsArray().Select(l => (string?)l!["runId"]));
+        await _workspace.RunOkAsync("resume", "p1");
+        Assert.Equal("after by hand", (string?)(await _workspace.RunOkAsync("show", "p1", "--json")).Json["output"]);
+        Assert.Equal(["f1"], (await _workspace.RunOkAsync("dead-letters", "--json")).Json.AsArray().Select(l => (string?)l!["runId"]));
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public sealed class FailureHandlingTests : IDisposable
         await _workspace.RunAsync("run", file, "--input", """{"n": 2}""", "--id", "b");
         await _workspace.RunAsync("run", file, "--input", """{"n": 9}""", "--id", "c");
 
-        var stats = (await Ok("stats", "--json")).Json;
-        var text = await Ok("stats", "--since", "1h");
+        var stats = (await _workspace.RunOkAsync("stats", "--json")).Json;
+        var text = await _workspace.RunOkAsync("stats", "--since", "1h");
         var bad = await _workspace.RunAsync("stats", "--since", "lately");
 
         Assert.Equal(["since", "runs", "workflows"], stats.AsObject().Select(p => p.Key));
@@ -179,12 +179,5 @@ public sealed class FailureHandlingTests : IDisposable
         Assert.Contains("mixed: 3 run(s) (completed 2, failed 1); error rate 33.3%", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("STEP TYPE", text.Stdout, StringComparison.Ordinal);
         Assert.True(bad.ExitCode == 2 && bad.Stderr.Contains("--since 'lately' is not a duration", StringComparison.Ordinal), bad.ToString());
-    }
-
-    private async Task<CliResult> Ok(params string[] args)
-    {
-        var result = await _workspace.RunAsync(args);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 }

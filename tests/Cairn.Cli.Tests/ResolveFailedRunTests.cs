@@ -26,14 +26,14 @@ public sealed class ResolveFailedRunTests : IDisposable
         Assert.Equal(1, (await _workspace.RunAsync("run", file, "--id", "r1")).ExitCode);
         await File.WriteAllTextAsync(flag, "");
 
-        var resolved = await Ok("resolve", "r1", "--retry");
-        await Ok("resume", "r1");
+        var resolved = await _workspace.RunOkAsync("resolve", "r1", "--retry");
+        await _workspace.RunOkAsync("resume", "r1");
 
         Assert.StartsWith("Resolution (retry) stored for run r1", resolved.Stdout, StringComparison.Ordinal);
-        var run = (await Ok("show", "r1", "--json")).Json;
+        var run = (await _workspace.RunOkAsync("show", "r1", "--json")).Json;
         Assert.Equal(("completed", "ready\n"), ((string?)run["status"], (string?)run["output"]!["stdout"]));
         Assert.Equal(["prepared"], await File.ReadAllLinesAsync(_workspace.File("prepared.txt")));
-        Assert.Empty((await Ok("dead-letters", "--json")).Json.AsArray());
+        Assert.Empty((await _workspace.RunOkAsync("dead-letters", "--json")).Json.AsArray());
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class ResolveFailedRunTests : IDisposable
             """);
         Assert.Equal(1, (await _workspace.RunAsync("run", file, "--id", "f1")).ExitCode);
 
-        var resolved = await Ok("resolve", "f1", "--skip", "--value", "\"by hand\"");
-        await Ok("resume", "f1");
+        var resolved = await _workspace.RunOkAsync("resolve", "f1", "--skip", "--value", "\"by hand\"");
+        await _workspace.RunOkAsync("resume", "f1");
 
         Assert.StartsWith("Resolution (skip) stored for run f1", resolved.Stdout, StringComparison.Ordinal);
-        var run = (await Ok("show", "f1", "--json")).Json;
+        var run = (await _workspace.RunOkAsync("show", "f1", "--json")).Json;
         Assert.Equal(("completed", "after by hand"), ((string?)run["status"], (string?)run["output"]));
     }
 
@@ -72,13 +72,13 @@ public sealed class ResolveFailedRunTests : IDisposable
             steps:
               - { id: broken, type: exec, command: [sh, -c, "exit 2"] }
             """);
-        await Ok("run", passes, "--id", "p1");
-        await Ok("run", passes, "--id", "p2");
+        await _workspace.RunOkAsync("run", passes, "--id", "p1");
+        await _workspace.RunOkAsync("run", passes, "--id", "p2");
         Assert.Equal(1, (await _workspace.RunAsync("run", fails, "--id", "x1")).ExitCode);
 
-        var all = (await Ok("stats", "--json")).Json;
-        var one = (await Ok("stats", "--workflow", "fails", "--json")).Json;
-        var text = await Ok("stats", "--workflow", "passes");
+        var all = (await _workspace.RunOkAsync("stats", "--json")).Json;
+        var one = (await _workspace.RunOkAsync("stats", "--workflow", "fails", "--json")).Json;
+        var text = await _workspace.RunOkAsync("stats", "--workflow", "passes");
 
         Assert.Equal((3, 2), ((int)all["runs"]!, all["workflows"]!.AsArray().Count));
         Assert.Equal(1, (int)one["runs"]!);
@@ -86,12 +86,5 @@ public sealed class ResolveFailedRunTests : IDisposable
         Assert.Equal(("fails", 1, 1.0), ((string?)workflow["workflow"], (int)workflow["byStatus"]!["failed"]!, (double)workflow["errorRate"]!));
         Assert.Contains("passes: 2 run(s) (completed 2); error rate 0%", text.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("fails", text.Stdout, StringComparison.Ordinal);
-    }
-
-    private async Task<CliResult> Ok(params string[] args)
-    {
-        var result = await _workspace.RunAsync(args);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 }

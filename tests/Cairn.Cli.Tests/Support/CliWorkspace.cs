@@ -29,6 +29,14 @@ public sealed class CliWorkspace : IDisposable
     /// <summary>Runs cairn with the arguments and this workspace's store, and waits for it to exit.</summary>
     public Task<CliResult> RunAsync(params string[] args) => Start(args).WaitForExitAsync();
 
+    /// <summary>Runs cairn like <see cref="RunAsync"/> and asserts that it exits 0.</summary>
+    public async Task<CliResult> RunOkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        Xunit.Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
     /// <summary>Runs cairn with exactly these arguments and environment (no --store added).</summary>
     public Task<CliResult> RunRawAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         CliProcess.Start(Path, environment, args).WaitForExitAsync();
