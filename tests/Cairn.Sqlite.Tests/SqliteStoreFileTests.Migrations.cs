@@ -10,7 +10,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v1.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion4 + UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
+        Execute(path, UndoVersion5 + UndoVersion4 + UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
 
         await using (var store = Store(path))
         {
@@ -20,7 +20,7 @@ public sealed partial class SqliteStoreFileTests
             Assert.Equal(1, saved.Version);
         }
 
-        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v2.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion4 + UndoVersion3);
+        Execute(path, UndoVersion5 + UndoVersion4 + UndoVersion3);
 
         await using (var store = Store(path))
         {
@@ -47,7 +47,7 @@ public sealed partial class SqliteStoreFileTests
             Assert.Single(await store.ReadJournalBranchesAsync("r1"));
         }
 
-        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v3.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion4);
+        Execute(path, UndoVersion5 + UndoVersion4);
 
         await using (var store = Store(path))
         {
@@ -70,8 +70,35 @@ public sealed partial class SqliteStoreFileTests
             Assert.Equal(CircuitState.Open, (await other.GetCircuitAsync("api"))!.State);
         }
 
-        Assert.Equal(4L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOfSchemaFour_IsMigratedAndStoresSnapshotsWithItsOldJournal()
+    {
+        var path = _folder.File("v4.db");
+        await CreateStoreWithARunAsync(path);
+        Execute(path, UndoVersion5);
+
+        await using (var store = Store(path))
+        {
+            await store.InitializeAsync();
+            Assert.Empty(await store.ListSnapshotsAsync("r1"));
+            var journal = await store.ReadJournalAsync("r1");
+            var snapshot = new StateSnapshot(journal.Count + 1, 1, """{"state":{},"steps":[]}""", DateTimeOffset.UnixEpoch);
+            var entry = new Cairn.Journal.JournalEntry { Sequence = journal.Count + 1, Kind = Cairn.Journal.JournalEntryKind.Checkpoint, Position = "9", Name = "mark", At = DateTimeOffset.UnixEpoch };
+            await store.CommitAsync(new RunCommit { RunId = "r1", Entries = [entry], Snapshot = snapshot, At = DateTimeOffset.UnixEpoch });
+            Assert.Equal(snapshot, await store.ReadSnapshotAsync("r1", long.MaxValue));
+        }
+
+        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+    }
+
+    /// <summary>Turns a store of schema 5 back into one of schema 4.</summary>
+    private const string UndoVersion5 = """
+        DROP TABLE snapshots;
+        DELETE FROM cairn_schema WHERE version = 5;
+        """;
 
     /// <summary>Turns a store of schema 4 back into one of schema 3.</summary>
     private const string UndoVersion4 = """

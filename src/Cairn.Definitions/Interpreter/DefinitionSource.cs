@@ -59,7 +59,7 @@ internal sealed class DefinitionSource(IWorkflowStore store, StoreInitializer in
                 ? throw new DefinitionRunException($"Version {record.Version} of definition '{record.Name}' is no longer valid for this version of Cairn: {invalid!.Message}", invalid)
                 : new DefinitionRun(definition, record.File, context, input, services).RunAsync())
         {
-            Options = new WorkflowOptions { Deadline = definition?.Timeout },
+            Options = new WorkflowOptions { Deadline = definition?.Timeout, KeepSnapshots = definition?.KeepSnapshots },
             CheckInput = definition?.Inputs is { } schema
                 ? input => InputValidator.Validate(schema, input is { } json ? JsonNode.Parse(json.GetRawText()) : null)
                 : null,

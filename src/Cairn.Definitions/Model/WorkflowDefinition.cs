@@ -26,6 +26,9 @@ public sealed class WorkflowDefinition
     /// <summary>Gets the deadline of each run, counted from its start, or <see langword="null"/> for none.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Gets how many state snapshots to keep per run (<see cref="WorkflowOptions.KeepSnapshots"/>), or <see langword="null"/> to keep all.</summary>
+    public int? KeepSnapshots { get; init; }
+
     /// <summary>Gets what every step that sets no <c>onFailure</c> does once its attempts are exhausted, or <see langword="null"/> (fail).</summary>
     public OnFailureDefinition? OnFailure { get; init; }
 

@@ -56,6 +56,7 @@ internal static class DefinitionReader
             Inputs = ReadInputs(fields["inputs"], context),
             Env = [.. context.EnvNames],
             Timeout = Values.FixedDuration(context, fields["timeout"], "the definition's timeout", allowZero: false),
+            KeepSnapshots = Values.Integer(context, fields["keepSnapshots"], "the definition's keepSnapshots", minimum: 0),
             Retry = retry,
             OnFailure = onFailure,
             Steps = steps,

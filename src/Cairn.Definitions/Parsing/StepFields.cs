@@ -5,7 +5,7 @@ namespace Cairn.Definitions.Parsing;
 internal static class StepFields
 {
     /// <summary>The top-level fields.</summary>
-    public static readonly IReadOnlyList<string> TopLevel = ["name", "version", "description", "inputs", "env", "timeout", "retry", "onFailure", "steps"];
+    public static readonly IReadOnlyList<string> TopLevel = ["name", "version", "description", "inputs", "env", "timeout", "keepSnapshots", "retry", "onFailure", "steps"];
 
     /// <summary>The fields every step accepts. For <c>workflow</c> steps <c>name</c> is the child workflow's name; for <c>wait</c> steps <c>timeout</c> is how long to wait.</summary>
     public static readonly IReadOnlyList<string> Common = ["id", "type", "name", "if", "timeout", "retry", "onFailure", "compensate"];

@@ -12,10 +12,25 @@ namespace Cairn.Sqlite.Internal;
 internal static class StoreSchema
 {
     /// <summary>The schema version this build writes and reads.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Gets the script that brings a store from version <c>n - 1</c> to <c>n</c>, indexed by <c>n - 1</c>.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3, Version4];
+    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3, Version4, Version5];
+
+    /// <summary>
+    /// Version 5: state snapshots at checkpoints, one row per run and checkpoint entry (<c>seq</c>). They are derived
+    /// from the journal, so thinning or deleting them never loses history.
+    /// </summary>
+    public const string Version5 = """
+        CREATE TABLE snapshots (
+            run_id     TEXT    NOT NULL,
+            seq        INTEGER NOT NULL,
+            checkpoint INTEGER NOT NULL,
+            payload    TEXT    NOT NULL,
+            at         INTEGER NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>
     /// Version 4: circuit breakers, shared by every host on the store; written compare-and-set on <c>version</c>. The

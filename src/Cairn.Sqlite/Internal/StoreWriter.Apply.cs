@@ -203,10 +203,19 @@ internal sealed partial class StoreWriter
             .Bind(11, entry.StartedAt)
             .Execute();
 
-    /// <summary>Applies the release, waits, the consumed signal, control, status and outgoing signals, in the in-memory store's order.</summary>
+    /// <summary>Applies the snapshot, the release, waits, the consumed signal, control, status and outgoing signals, in the in-memory store's order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CommitResult ApplyRunChanges(RunCommit commit, RunHead head, long stateVersion)
     {
+        if (commit.Snapshot is { } snapshot)
+        {
+            SnapshotRows.BindAll(_s.InsertSnapshot, commit.RunId, snapshot).Execute();
+            if (commit.KeepSnapshots is { } keep)
+            {
+                _s.ThinSnapshots.Bind(1, commit.RunId).Bind(2, (long)keep).Execute();
+            }
+        }
+
         if (commit.Release)
         {
             _s.ReleaseHead.Bind(1, head.Key).Execute();

@@ -88,6 +88,11 @@ internal sealed partial class StoreWriter
             clear.Bind(1, rewind.RunId).Execute();
         }
 
+        using (var later = new SqliteStatement(_connection, "DELETE FROM snapshots WHERE run_id = ?1 AND seq > ?2"))
+        {
+            later.Bind(1, rewind.RunId).Bind(2, rewind.KeepThrough).Execute();
+        }
+
         OpenWaits(rewind.RunId, rewind.Waits);
         _heads.Remove(rewind.RunId);
         foreach (var signal in rewind.Signals)
@@ -184,6 +189,7 @@ internal sealed partial class StoreWriter
         {
             DeleteEntriesSql,
             "DELETE FROM journal_branches WHERE run_id = ?1",
+            "DELETE FROM snapshots WHERE run_id = ?1",
             "DELETE FROM waits WHERE run_id = ?1",
             "DELETE FROM signals WHERE run_id = ?1",
             "DELETE FROM run_heads WHERE run_id = ?1",

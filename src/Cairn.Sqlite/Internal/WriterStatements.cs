@@ -79,6 +79,8 @@ internal sealed class WriterStatements : IDisposable
         ClaimHead = Prepare("UPDATE run_heads SET owner = ?2, lease_until = ?3 WHERE run_id = ?1");
         RenewLeases = Prepare("UPDATE run_heads SET lease_until = ?2 WHERE owner = ?1");
         ReleaseOwner = Prepare("UPDATE run_heads SET owner = NULL, lease_until = NULL WHERE owner = ?1");
+        InsertSnapshot = Prepare(SnapshotRows.Insert);
+        ThinSnapshots = Prepare(SnapshotRows.Thin);
     }
 
     public SqliteStatement Begin { get; }
@@ -134,6 +136,10 @@ internal sealed class WriterStatements : IDisposable
     public SqliteStatement RenewLeases { get; }
 
     public SqliteStatement ReleaseOwner { get; }
+
+    public SqliteStatement InsertSnapshot { get; }
+
+    public SqliteStatement ThinSnapshots { get; }
 
     /// <inheritdoc />
     public void Dispose()

@@ -23,6 +23,15 @@ public sealed record WorkflowOptions
     /// <value>Defaults to <see langword="null"/> (none).</value>
     public TimeSpan? Deadline { get; init; }
 
+    /// <summary>
+    /// Gets how many state snapshots to keep per run. A snapshot (the run's state and step outputs at a checkpoint)
+    /// is taken at every named checkpoint and at every tenth checkpoint, so that showing a checkpoint replays only
+    /// the journal after the nearest snapshot. Older snapshots beyond this number are deleted as new ones are
+    /// taken; the journal is never touched. 0 takes none.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: keep every snapshot.</value>
+    public int? KeepSnapshots { get; init; }
+
     /// <summary>Returns every problem with the settings, one line each; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -41,6 +50,11 @@ public sealed record WorkflowOptions
         if (Deadline is { } deadline && deadline <= TimeSpan.Zero)
         {
             errors.Add($"Deadline is {deadline}; set it above zero, or leave it unset for none.");
+        }
+
+        if (KeepSnapshots is < 0)
+        {
+            errors.Add($"KeepSnapshots is {KeepSnapshots}; set it to 0 or more, or leave it unset to keep every snapshot.");
         }
 
         return errors;

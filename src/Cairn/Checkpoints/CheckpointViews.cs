@@ -1,12 +1,51 @@
 using Cairn.Journal;
-using Cairn.Resume;
+using Cairn.Storage;
 
 namespace Cairn;
 
-/// <summary>Rebuilds a run's state and step outputs at a checkpoint from its journal, and compares two checkpoints.</summary>
+/// <summary>Rebuilds a run's state and step outputs at a checkpoint (from the nearest snapshot, if any, plus the journal after it), and compares two checkpoints.</summary>
 internal static class CheckpointViews
 {
-    public static CheckpointState At(string runId, IReadOnlyList<JournalEntry> journal, int number)
+    /// <summary>Returns the sequence a checkpoint's view is built through (1, the run's start, for number 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such checkpoint.</exception>
+    public static long Through(string runId, IReadOnlyList<JournalEntry> journal, int number) =>
+        Find(runId, journal, number)?.Sequence ?? 1;
+
+    /// <summary>Builds the view at a checkpoint: from <paramref name="snapshot"/> when it lies at or before the checkpoint, otherwise from the journal's start.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such checkpoint.</exception>
+    public static CheckpointState At(string runId, IReadOnlyList<JournalEntry> journal, int number, StateSnapshot? snapshot = null)
+    {
+        var checkpoint = Find(runId, journal, number);
+        var through = checkpoint?.Sequence ?? 1;
+        var fold = snapshot is { } s && s.Sequence <= through ? CheckpointFold.From(s) : new CheckpointFold();
+        foreach (var e in journal)
+        {
+            if (e.Sequence > through)
+            {
+                break;
+            }
+
+            if (e.Sequence > fold.Sequence)
+            {
+                fold.Add(e);
+            }
+        }
+
+        return fold.ToState(number, checkpoint);
+    }
+
+    public static CheckpointDiff Diff(CheckpointState a, CheckpointState b)
+    {
+        var state = a.State.Keys.Union(b.State.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(k => new StateDifference(k, a.State.GetValueOrDefault(k), b.State.GetValueOrDefault(k)))
+            .Where(d => d.Old != d.New)
+            .ToList();
+        var before = a.Steps.ToDictionary(s => s.Position, StringComparer.Ordinal);
+        var steps = b.Steps.Where(s => !before.TryGetValue(s.Position, out var old) || old != s).ToList();
+        return new CheckpointDiff(a.Number, b.Number, state, steps);
+    }
+
+    private static CheckpointInfo? Find(string runId, IReadOnlyList<JournalEntry> journal, int number)
     {
         var checkpoints = JournalViews.Checkpoints(journal);
         if (number < 0 || number > checkpoints.Count)
@@ -16,51 +55,6 @@ internal static class CheckpointViews
                 : $"Run '{runId}' has checkpoints 1 to {checkpoints.Count} (0 is its start); there is no checkpoint {number}.");
         }
 
-        var checkpoint = number == 0 ? null : checkpoints[number - 1];
-        var through = checkpoint?.Sequence ?? 1;
-        var prefix = journal.TakeWhile(e => e.Sequence <= through).ToList();
-        return new CheckpointState(number, checkpoint, RunStateReplay.Through(prefix), Steps(prefix));
-    }
-
-    public static CheckpointDiff Diff(string runId, IReadOnlyList<JournalEntry> journal, int from, int to)
-    {
-        var a = At(runId, journal, from);
-        var b = At(runId, journal, to);
-        var state = a.State.Keys.Union(b.State.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(k => new StateDifference(k, a.State.GetValueOrDefault(k), b.State.GetValueOrDefault(k)))
-            .Where(d => d.Old != d.New)
-            .ToList();
-        var before = a.Steps.ToDictionary(s => s.Position, StringComparer.Ordinal);
-        var steps = b.Steps.Where(s => !before.TryGetValue(s.Position, out var old) || old != s).ToList();
-        return new CheckpointDiff(from, to, state, steps);
-    }
-
-    private static List<CheckpointStep> Steps(IReadOnlyList<JournalEntry> entries)
-    {
-        var steps = new Dictionary<string, CheckpointStep>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var e in entries)
-        {
-            StepStatus? status = e.Kind switch
-            {
-                JournalEntryKind.StepCompleted => StepStatus.Completed,
-                JournalEntryKind.StepSkipped => StepStatus.Skipped,
-                JournalEntryKind.StepFailed => StepStatus.Failed,
-                _ => null,
-            };
-            if (status is not { } s || e.Position is null)
-            {
-                continue;
-            }
-
-            if (!steps.ContainsKey(e.Position))
-            {
-                order.Add(e.Position);
-            }
-
-            steps[e.Position] = new CheckpointStep(e.Position, e.Name ?? string.Empty, s, s == StepStatus.Failed ? null : e.Payload);
-        }
-
-        return order.Select(p => steps[p]).ToList();
+        return number == 0 ? null : checkpoints[number - 1];
     }
 }

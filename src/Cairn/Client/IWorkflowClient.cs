@@ -163,6 +163,13 @@ public interface IWorkflowClient
     /// <exception cref="ArgumentException">The status is not a finished one, or a count or age is negative.</exception>
     Task<PurgeResult> PurgeAsync(PurgeRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes old state snapshots (retention): of each matching run, all but the newest <see cref="SnapshotThinning.KeepLast"/>. The journal stays complete, so every checkpoint can still be shown, from the journal.</summary>
+    /// <param name="request">Which snapshots.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was deleted, or would be for a dry run.</returns>
+    /// <exception cref="ArgumentException">The count is negative.</exception>
+    Task<SnapshotThinningResult> ThinSnapshotsAsync(SnapshotThinning request, CancellationToken cancellationToken = default);
+
     /// <summary>Writes runs as JSON lines, one run per line with its journal, archived branches and pending signals, for <see cref="ImportAsync"/>.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="runIds">The runs, or <see langword="null"/> for every run (oldest first).</param>

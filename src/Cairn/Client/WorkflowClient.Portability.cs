@@ -55,24 +55,17 @@ internal sealed partial class WorkflowClient
         }
 
         var names = await RenamesAsync(runs, options?.Rename ?? false, cancellationToken).ConfigureAwait(false);
-        string? Renamed(string? id) => id is not null && names.TryGetValue(id, out var renamed) ? renamed : id;
         var imported = new List<ImportedRun>();
-        foreach (var run in runs)
+        foreach (var original in runs)
         {
-            var record = run.Run with
-            {
-                RunId = Renamed(run.Run.RunId)!,
-                ParentRunId = Renamed(run.Run.ParentRunId),
-                Origin = run.Run.Origin is { } origin ? origin with { RunId = Renamed(origin.RunId)! } : null,
-                Owner = null,
-                LeaseUntil = null,
-            };
+            var run = RunRenames.Apply(original, names);
+            var record = run.Run with { Owner = null, LeaseUntil = null };
             if (!await Store.ImportRunAsync(run with { Run = record }, cancellationToken).ConfigureAwait(false))
             {
                 throw new RunAlreadyExistsException([record.RunId]);
             }
 
-            imported.Add(new ImportedRun(run.Run.RunId, record.RunId));
+            imported.Add(new ImportedRun(original.Run.RunId, record.RunId));
             engine.Notifications.RunCreated(record.RunId);
         }
 
@@ -104,12 +97,32 @@ internal sealed partial class WorkflowClient
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = runs.Select(r => r.Run.RunId).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in taken)
+        async Task<bool> FreeAsync(string candidate) =>
+            !used.Contains(candidate) && await Store.GetRunAsync(candidate, cancellationToken).ConfigureAwait(false) is null;
+
+        // Parents before their children, so that a child whose id Cairn derived from its parent's keeps following it
+        // ({parent}/{position}); a derived child is renamed with its parent even when its own id is free.
+        foreach (var run in runs.OrderBy(r => r.Run.RunId.Count(ch => ch == '/')))
         {
+            var id = run.Run.RunId;
+            var parent = run.Run.ParentRunId;
+            if (parent is not null && names.TryGetValue(parent, out var newParent) && id.StartsWith(parent + "/", StringComparison.Ordinal)
+                && newParent + id[parent.Length..] is var derived && await FreeAsync(derived).ConfigureAwait(false))
+            {
+                names[id] = derived;
+                used.Add(derived);
+                continue;
+            }
+
+            if (!taken.Contains(id))
+            {
+                continue;
+            }
+
             for (var n = 1; ; n++)
             {
                 var candidate = n == 1 ? id + "-imported" : $"{id}-imported-{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-                if (!used.Contains(candidate) && await Store.GetRunAsync(candidate, cancellationToken).ConfigureAwait(false) is null)
+                if (await FreeAsync(candidate).ConfigureAwait(false))
                 {
                     names[id] = candidate;
                     used.Add(candidate);

@@ -13,10 +13,23 @@ internal sealed partial class WorkflowClient
     }
 
     public async Task<CheckpointState> GetCheckpointStateAsync(string runId, int checkpoint, CancellationToken cancellationToken = default) =>
-        CheckpointViews.At(runId, await GetJournalAsync(runId, cancellationToken).ConfigureAwait(false), checkpoint);
+        await CheckpointAtAsync(runId, await GetJournalAsync(runId, cancellationToken).ConfigureAwait(false), checkpoint, cancellationToken).ConfigureAwait(false);
 
-    public async Task<CheckpointDiff> DiffCheckpointsAsync(string runId, int from, int to, CancellationToken cancellationToken = default) =>
-        CheckpointViews.Diff(runId, await GetJournalAsync(runId, cancellationToken).ConfigureAwait(false), from, to);
+    public async Task<CheckpointDiff> DiffCheckpointsAsync(string runId, int from, int to, CancellationToken cancellationToken = default)
+    {
+        var journal = await GetJournalAsync(runId, cancellationToken).ConfigureAwait(false);
+        var a = await CheckpointAtAsync(runId, journal, from, cancellationToken).ConfigureAwait(false);
+        var b = await CheckpointAtAsync(runId, journal, to, cancellationToken).ConfigureAwait(false);
+        return CheckpointViews.Diff(a, b);
+    }
+
+    /// <summary>Builds a checkpoint's view from the nearest state snapshot at or before it plus the journal after that.</summary>
+    private async Task<CheckpointState> CheckpointAtAsync(string runId, IReadOnlyList<JournalEntry> journal, int checkpoint, CancellationToken cancellationToken)
+    {
+        var through = CheckpointViews.Through(runId, journal, checkpoint);
+        var snapshot = await Store.ReadSnapshotAsync(runId, through, cancellationToken).ConfigureAwait(false);
+        return CheckpointViews.At(runId, journal, checkpoint, snapshot);
+    }
 
     public async Task<RunLineage> GetLineageAsync(string runId, CancellationToken cancellationToken = default)
     {

@@ -64,6 +64,9 @@ internal sealed partial class RunExecution
                 conflictEntries[^1] = Materialize(onConflict, now, last.Sequence);
             }
 
+            // A commit whose entries a conflict may replace stores no snapshot: it might not describe what is written.
+            var snapshot = FoldSnapshot(entries, now);
+
             var commit = new RunCommit
             {
                 RunId = RunId,
@@ -83,6 +86,8 @@ internal sealed partial class RunExecution
                 StateWrite = extras?.StateWrite,
                 ChildRun = extras?.ChildRun,
                 ConflictEntries = conflictEntries,
+                Snapshot = conflictEntries is null ? snapshot : null,
+                KeepSnapshots = _workflow.Options.KeepSnapshots,
             };
             lastSequence = entries.Length > 0 ? entries[^1].Sequence : 0;
             var task = _engine.Store.CommitAsync(commit).AsTask();

@@ -57,6 +57,7 @@ internal sealed partial class RunExecution
             _log = new ReplayLog(journal, firstSequence: _fresh ? 1 : 0) { EditsReached = ApplyStateEdits };
             ApplyStateEdits(_log.StartEdits);
             _nextSequence = _log.LastSequence + 1;
+            StartSnapshots(journal);
             if (_log.Terminal is { } terminal)
             {
                 return await RepairFinishedAsync(terminal).ConfigureAwait(false);

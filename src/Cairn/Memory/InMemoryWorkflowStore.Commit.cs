@@ -123,6 +123,17 @@ public sealed partial class InMemoryWorkflowStore
 
     private void ApplyRunChanges(RunState s, RunCommit c)
     {
+        if (c.Snapshot is { } snapshot)
+        {
+            s.StateSnapshots.RemoveAll(x => x.Sequence == snapshot.Sequence);
+            s.StateSnapshots.Add(snapshot);
+            s.StateSnapshots.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            if (c.KeepSnapshots is { } keep)
+            {
+                Thin(s, keep);
+            }
+        }
+
         foreach (var position in c.CloseWaits)
         {
             s.Waits.RemoveAll(x => x.Position == position);

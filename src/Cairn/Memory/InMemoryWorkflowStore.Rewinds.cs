@@ -41,6 +41,7 @@ public sealed partial class InMemoryWorkflowStore
                 Entries = s.Journal.Skip(keep).ToArray(),
             });
             s.Journal.RemoveRange(keep, s.Journal.Count - keep);
+            s.StateSnapshots.RemoveAll(x => x.Sequence > keep);
             s.Journal.AddRange(rewind.Entries);
             if (rewind.ReplaceInput)
             {

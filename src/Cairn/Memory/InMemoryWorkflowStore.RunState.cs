@@ -91,6 +91,9 @@ public sealed partial class InMemoryWorkflowStore
 
         public List<WaitRecord> Waits { get; } = new();
 
+        /// <summary>Gets the state snapshots, by sequence.</summary>
+        public List<StateSnapshot> StateSnapshots { get; } = new();
+
         public RunRecord Snapshot(bool withWaits) => new()
         {
             RunId = RunId,

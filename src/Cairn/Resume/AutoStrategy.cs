@@ -6,7 +6,8 @@ using Cairn.Storage;
 namespace Cairn.Resume;
 
 /// <summary>
-/// Chooses a strategy from the journal: a transient failure → retry-failed; a non-determinism error (the code or
+/// Chooses a strategy from the journal: a transient failure (for a run whose host stopped while executing it: a
+/// transient failure as the journal's last event) → retry-failed; a non-determinism error (the code or
 /// definition changed) → from-checkpoint at the last checkpoint before the mismatch; nothing completed → restart;
 /// otherwise resume.
 /// </summary>
@@ -18,6 +19,15 @@ internal static partial class AutoStrategy
         if (run.Status == RunStatus.Completed)
         {
             throw c.NotPossible(ResumeStrategy.Auto, "it has completed, so there is nothing to recover. Use from-checkpoint, fork or restart to run part or all of it again.");
+        }
+
+        if (HostDied(c) is { } dead)
+        {
+            // The run stopped with its host, so its status says nothing about how it was doing: its journal does.
+            return LastEvent(c.Journal) is { Kind: JournalEntryKind.StepFailed or JournalEntryKind.StepAttemptFailed } last
+                && TransientFailures.Describe(Failure(last.Payload)) is { } cause
+                ? (ResumeStrategy.RetryFailed, $"Chose retry-failed: host '{dead}' stopped while executing it, and the journal's last event is step '{last.Name}' at position {last.Position} failing with {cause}, which may pass by itself.", null)
+                : (ResumeStrategy.Resume, $"Chose resume: host '{dead}' stopped while executing it, and the journal's last event is not a transient failure.", null);
         }
 
         if (!run.Status.IsFinished())
@@ -51,6 +61,13 @@ internal static partial class AutoStrategy
 
         return (ResumeStrategy.Resume, "Chose resume: the failure is not transient and the code still matches the journal.", null);
     }
+
+    /// <summary>Returns the owner of a run whose host stopped while executing it (status running, no live host), or <see langword="null"/>.</summary>
+    internal static string? HostDied(ResumeContext c) => c.Run is { Status: RunStatus.Running, Owner: { } owner } && !c.OwnerAlive ? owner : null;
+
+    /// <summary>The journal's last event, progress reports aside (they say nothing about how the run went).</summary>
+    private static JournalEntry? LastEvent(IReadOnlyList<JournalEntry> journal) =>
+        journal.LastOrDefault(e => e.Kind != JournalEntryKind.ProgressReported);
 
     private static FailureInfo? Failure(string? json)
     {

@@ -89,11 +89,19 @@ internal static partial class ResumePlanner
     }
 
     /// <summary>Steps whose last entry is a failure, and (for retry-failed) children that ended failed or cancelled.</summary>
-    private static List<CallTrace> FailedCalls(ResumeContext c, bool includeChildren) =>
-        CallTrace.Index(c.Journal).Values
+    /// <summary>
+    /// The calls that failed: steps that failed for good and, when asked, failed children. Of a run whose host stopped
+    /// while executing it, a step whose last entry is a failed attempt counts too: it runs again with fresh attempts.
+    /// </summary>
+    private static List<CallTrace> FailedCalls(ResumeContext c, bool includeChildren)
+    {
+        var hostDied = AutoStrategy.HostDied(c) is not null;
+        return CallTrace.Index(c.Journal).Values
             .Where(t => t.Final?.Kind == JournalEntryKind.StepFailed
-                || (includeChildren && t.Class == CallClass.Child && t.Final is { } f && CallTrace.ChildFailed(f.Payload)))
+                || (includeChildren && t.Class == CallClass.Child && t.Final is { } f && CallTrace.ChildFailed(f.Payload))
+                || (hostDied && t.Final is null && t.Entries[^1].Kind == JournalEntryKind.StepAttemptFailed))
             .ToList();
+    }
 
     /// <summary>What a failed step's failure policy recorded under its position (an escalation's answer, a park's resolution, a fallback's steps), which goes with the failure.</summary>
     private static IEnumerable<JournalEntry> Handling(IReadOnlyList<JournalEntry> journal, CallTrace failed) => failed.Class != CallClass.Step

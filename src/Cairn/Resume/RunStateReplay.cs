@@ -11,29 +11,35 @@ internal static class RunStateReplay
         var state = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
-            if (e.Kind is not (JournalEntryKind.StateChanged or JournalEntryKind.StateEdited) || e.Payload is null)
-            {
-                continue;
-            }
-
-            using var doc = JsonDocument.Parse(e.Payload);
-            var root = doc.RootElement;
-            if (!root.TryGetProperty("scope", out var scope) || scope.GetString() != "run" || root.TryGetProperty("conflict", out _))
-            {
-                continue;
-            }
-
-            var key = root.GetProperty("key").GetString() ?? string.Empty;
-            if (root.TryGetProperty("new", out var value) && value.ValueKind != JsonValueKind.Null)
-            {
-                state[key] = value.GetRawText();
-            }
-            else
-            {
-                state.Remove(key);
-            }
+            Apply(state, e);
         }
 
         return state;
+    }
+
+    /// <summary>Applies one entry to the state: a run-scoped change or edit sets or removes its key; other entries change nothing.</summary>
+    public static void Apply(Dictionary<string, string?> state, JournalEntry e)
+    {
+        if (e.Kind is not (JournalEntryKind.StateChanged or JournalEntryKind.StateEdited) || e.Payload is null)
+        {
+            return;
+        }
+
+        using var doc = JsonDocument.Parse(e.Payload);
+        var root = doc.RootElement;
+        if (!root.TryGetProperty("scope", out var scope) || scope.GetString() != "run" || root.TryGetProperty("conflict", out _))
+        {
+            return;
+        }
+
+        var key = root.GetProperty("key").GetString() ?? string.Empty;
+        if (root.TryGetProperty("new", out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            state[key] = value.GetRawText();
+        }
+        else
+        {
+            state.Remove(key);
+        }
     }
 }

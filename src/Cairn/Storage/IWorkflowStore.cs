@@ -132,7 +132,7 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <returns>The branches with their entries; empty when there are none or the run is unknown.</returns>
     ValueTask<IReadOnlyList<JournalBranch>> ReadJournalBranchesAsync(string runId, CancellationToken cancellationToken = default);
 
-    /// <summary>Rewinds a run in place, atomically: archives its journal after <see cref="RunRewind.KeepThrough"/> as a branch, appends the new entries and resets the run.</summary>
+    /// <summary>Rewinds a run in place, atomically: archives its journal after <see cref="RunRewind.KeepThrough"/> as a branch, appends the new entries, deletes the state snapshots after the kept sequence and resets the run.</summary>
     /// <param name="rewind">The rewind.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when applied; <see langword="false"/> when the run is unknown or does not meet the rewind's expectations (nothing is written).</returns>
@@ -163,7 +163,29 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <returns>The breakers.</returns>
     ValueTask<IReadOnlyList<CircuitRecord>> ListCircuitsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a finished run with its journal, archived branches, waits and inbox, after checking atomically that it is finished, has no unfinished child and no unfinished parent.</summary>
+    /// <summary>Reads the run's state snapshot nearest to a journal position: the one with the highest sequence at or before it.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="atOrBefore">The highest sequence the snapshot may have.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshot, or <see langword="null"/> when there is none (or the run is unknown).</returns>
+    /// <remarks>Snapshots are written by <see cref="CommitAsync"/> (<see cref="RunCommit.Snapshot"/>); a rewind deletes those after the kept sequence, and deleting a run deletes all of them.</remarks>
+    ValueTask<StateSnapshot?> ReadSnapshotAsync(string runId, long atOrBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a run's state snapshots by sequence.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshots; empty when there are none or the run is unknown.</returns>
+    ValueTask<IReadOnlyList<StateSnapshot>> ListSnapshotsAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a run's state snapshots except the newest ones; the journal is not touched.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="keepLast">How many of the newest snapshots to keep (0 deletes all).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many were deleted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="keepLast"/> is negative.</exception>
+    ValueTask<int> ThinSnapshotsAsync(string runId, int keepLast, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a finished run with its journal, archived branches, snapshots, waits and inbox, after checking atomically that it is finished, has no unfinished child and no unfinished parent.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether it was deleted, or why not.</returns>

@@ -73,6 +73,13 @@ public sealed class RunCommit
     /// <summary>Gets a child run to create in the same transaction, or <see langword="null"/>.</summary>
     public NewRun? ChildRun { get; init; }
 
+    /// <summary>Gets a state snapshot to store with the commit (it replaces one at the same sequence), or <see langword="null"/>; its sequence is one of <see cref="Entries"/>.</summary>
+    public StateSnapshot? Snapshot { get; init; }
+
+    /// <summary>Gets how many of the run's snapshots to keep after storing <see cref="Snapshot"/>: the older ones beyond it are deleted in the same transaction.</summary>
+    /// <value>Defaults to <see langword="null"/>: keep all.</value>
+    public int? KeepSnapshots { get; init; }
+
     /// <summary>Gets the time the commit is made, for <see cref="RunRecord.UpdatedAt"/> and signal times.</summary>
     public required DateTimeOffset At { get; init; }
 }

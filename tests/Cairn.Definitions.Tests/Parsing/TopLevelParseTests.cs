@@ -147,4 +147,15 @@ public class TopLevelParseTests
 
         Assert.Equal(["echo", "hi"], Assert.IsType<ExecStep>(definition.Steps[1]).Command);
     }
+
+    [Fact]
+    public void Parse_KeepSnapshots_IsReadAndANegativeCountIsAnError()
+    {
+        Assert.Equal(3, Parse.Valid("name: a\nkeepSnapshots: 3\nsteps:\n  - id: s\n    type: script\n    code: \"1\"\n").KeepSnapshots);
+        Assert.Null(Parse.Valid("name: a\nsteps:\n  - id: s\n    type: script\n    code: \"1\"\n").KeepSnapshots);
+
+        var error = Parse.Error("name: a\nkeepSnapshots: -1\nsteps:\n  - id: s\n    type: script\n    code: \"1\"\n");
+
+        Assert.Contains("the definition's keepSnapshots must be a whole number from 0 to", error.Message, StringComparison.Ordinal);
+    }
 }

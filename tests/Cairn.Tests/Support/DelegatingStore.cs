@@ -43,6 +43,12 @@ public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
 
     public virtual ValueTask<IReadOnlyList<JournalBranch>> ReadJournalBranchesAsync(string runId, CancellationToken cancellationToken = default) => inner.ReadJournalBranchesAsync(runId, cancellationToken);
 
+    public virtual ValueTask<StateSnapshot?> ReadSnapshotAsync(string runId, long atOrBefore, CancellationToken cancellationToken = default) => inner.ReadSnapshotAsync(runId, atOrBefore, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<StateSnapshot>> ListSnapshotsAsync(string runId, CancellationToken cancellationToken = default) => inner.ListSnapshotsAsync(runId, cancellationToken);
+
+    public virtual ValueTask<int> ThinSnapshotsAsync(string runId, int keepLast, CancellationToken cancellationToken = default) => inner.ThinSnapshotsAsync(runId, keepLast, cancellationToken);
+
     public virtual ValueTask<bool> RewindRunAsync(RunRewind rewind, CancellationToken cancellationToken = default) => inner.RewindRunAsync(rewind, cancellationToken);
 
     public virtual ValueTask<bool> ImportRunAsync(RunImport run, CancellationToken cancellationToken = default) => inner.ImportRunAsync(run, cancellationToken);

@@ -1,0 +1,19 @@
+using Cairn.Integration.Tests.Support;
+using Cairn.Storage;
+using Cairn.Tests.Checkpoints;
+
+namespace Cairn.Integration.Tests.Sqlite;
+
+/// <summary>The CheckpointSnapshotTests scenarios on SQLite files.</summary>
+public sealed class SqliteCheckpointSnapshotTests : CheckpointSnapshotTests
+{
+    private readonly SqliteFiles _files = new();
+
+    protected override IWorkflowStore CreateStore() => _files.NewStore();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _files.Dispose();
+    }
+}
