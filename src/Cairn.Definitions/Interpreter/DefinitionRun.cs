@@ -35,7 +35,7 @@ internal sealed partial class DefinitionRun
     /// <summary>Runs the definition; the output is the output of the last step that ran.</summary>
     public async Task<object?> RunAsync()
     {
-        return await RunListAsync(_definition.Steps, new Frame(_root, null, null)).ConfigureAwait(true);
+        return _secrets.Mask(await RunListAsync(_definition.Steps, new Frame(_root, null, null)).ConfigureAwait(true));
     }
 
     private async Task<JsonNode?> RunListAsync(IReadOnlyList<StepDefinition> steps, Frame frame)

@@ -9,6 +9,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private int _requests;
 
     private LoopbackServer(int port)
     {
@@ -29,6 +30,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public Dictionary<string, string> ResponseHeaders { get; } = [];
 
     public Received? Last { get; private set; }
+
+    /// <summary>Gets how many requests the server has answered.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     public static LoopbackServer Start()
     {
@@ -94,6 +98,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes);
             response.Close();
+            Interlocked.Increment(ref _requests);
         }
     }
 
