@@ -90,7 +90,20 @@ internal sealed partial class DefinitionRun
         return new StepResult(true, output);
     }
 
-    private async Task<JsonNode?> RunOtherAsync(StepDefinition step, Frame frame) => step switch
+    /// <summary>Runs a step that is not a single durable step; an error in one of its own templates names the step.</summary>
+    private async Task<JsonNode?> RunOtherAsync(StepDefinition step, Frame frame)
+    {
+        try
+        {
+            return await RunKindAsync(step, frame).ConfigureAwait(true);
+        }
+        catch (ScriptException e)
+        {
+            throw new DefinitionRunException($"Step '{step.Id}' ({step.Location}): {e.Message}", e);
+        }
+    }
+
+    private async Task<JsonNode?> RunKindAsync(StepDefinition step, Frame frame) => step switch
     {
         ConditionStep branch => await ConditionAsync(branch, frame).ConfigureAwait(true),
         LoopStep loop => await LoopAsync(loop, frame).ConfigureAwait(true),
