@@ -35,6 +35,7 @@ internal sealed partial class DefinitionRun
     /// <summary>Runs the definition; the output is the output of the last step that ran.</summary>
     public async Task<object?> RunAsync()
     {
+        ExpectDefinition();
         return _secrets.Mask(await RunListAsync(_definition.Steps, new Frame(_root, null, null)).ConfigureAwait(true));
     }
 
@@ -59,6 +60,7 @@ internal sealed partial class DefinitionRun
         {
             frame.Context.Skip(step.Id);
             Record(step.Id, "skipped", null);
+            Expect(1 - Expected(step), frame);
             return new StepResult(false, null);
         }
 

@@ -23,10 +23,11 @@ internal sealed class DefinitionHost : IAsyncDisposable
 
     public WorkflowHost Host { get; }
 
-    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true)
+    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true, ScriptLimits? limits = null)
     {
         var services = new ServiceCollection();
-        services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db")).AddDefinitions();
+        services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db"))
+            .AddDefinitions(o => o.ScriptLimits = limits ?? o.ScriptLimits);
         var host = new DefinitionHost(services.BuildServiceProvider());
         if (start)
         {
