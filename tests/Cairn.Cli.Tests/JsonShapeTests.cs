@@ -44,7 +44,8 @@ public sealed class JsonShapeTests : IDisposable
         Assert.Equal(["hostname", "greeting"], steps.Select(s => (string?)s!["id"]));
         foreach (var step in steps)
         {
-            Assert.Equal(["position", "id", "status", "attempts", "startedAt", "endedAt", "durationMs", "output"], step!.AsObject().Select(p => p.Key));
+            Assert.Equal(["position", "id", "name", "status", "attempts", "startedAt", "endedAt", "durationMs", "output"], step!.AsObject().Select(p => p.Key));
+            Assert.Null((string?)step["name"]);
             Assert.Equal("completed", (string?)step["status"]);
             Assert.Equal(1, (int)step["attempts"]!);
             Assert.True((long)step["durationMs"]! >= 0);

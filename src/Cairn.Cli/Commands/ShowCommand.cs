@@ -23,15 +23,16 @@ internal sealed class ShowCommand : CliCommand
         var run = await host.Client.GetRunAsync(runId, cancellationToken);
         var progress = await host.Client.GetProgressAsync(runId, cancellationToken);
         var lineage = await host.Client.GetLineageAsync(runId, cancellationToken);
+        var names = await StepNames.ReadAsync(host.Store, run, cancellationToken);
         if (parse.GetValue(JsonOutput))
         {
-            Json.Write(Out, RunJson.Show(run, progress, lineage));
+            Json.Write(Out, RunJson.Show(run, progress, lineage, names));
         }
         else
         {
             var now = Environment.Time.GetUtcNow();
             var due = await host.Store.GetRunAsync(runId, cancellationToken) is { WakeAt: { } wake } && wake <= now;
-            RunText.Write(Out, run, progress, now, due);
+            RunText.Write(Out, run, progress, names, now, due);
             LineageText.Write(Out, lineage);
         }
 

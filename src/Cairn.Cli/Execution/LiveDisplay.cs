@@ -31,7 +31,7 @@ internal sealed class LiveDisplay(CliConsole console) : IRunDisplay
         foreach (var step in snapshot.Progress.Steps)
         {
             var duration = step.Duration ?? (step.StartedAt is { } started ? snapshot.Now - started : null);
-            table.AddRow(new Text(Names.Label(step, snapshot.Progress)), new Markup(Status(step)), new Text(Durations.Format(duration)));
+            table.AddRow(new Text(snapshot.Names.Label(step, snapshot.Progress)), new Markup(Status(step)), new Text(Durations.Format(duration)));
         }
 
         var progress = snapshot.Progress;

@@ -24,7 +24,7 @@ internal sealed class PlainDisplay(TextWriter writer) : IRunDisplay
 
             _seen[step.Position] = step.Status;
             var progress = snapshot.Progress;
-            var line = string.Create(CultureInfo.InvariantCulture, $"[{progress.Done}/{progress.Total} {progress.Percent,5:0.#}%] {Names.Label(step, progress)} {Names.Of(step.Status)}");
+            var line = string.Create(CultureInfo.InvariantCulture, $"[{progress.Done}/{progress.Total} {progress.Percent,5:0.#}%] {snapshot.Names.Label(step, progress)} {Names.Of(step.Status)}");
             if (step.Status != StepStatus.Running && step.Duration is { } duration)
             {
                 line += $" in {Durations.Format(duration)}";

@@ -1,3 +1,5 @@
+using Cairn.Cli.Views;
+
 namespace Cairn.Cli.Execution;
 
 /// <summary>One look at a run being watched.</summary>
@@ -5,7 +7,8 @@ namespace Cairn.Cli.Execution;
 /// <param name="Progress">Its steps.</param>
 /// <param name="Now">When it was read.</param>
 /// <param name="Elapsed">How long this process has watched it.</param>
-internal sealed record RunSnapshot(RunInfo Run, RunProgress Progress, DateTimeOffset Now, TimeSpan Elapsed)
+/// <param name="Names">The display names of its steps.</param>
+internal sealed record RunSnapshot(RunInfo Run, RunProgress Progress, DateTimeOffset Now, TimeSpan Elapsed, StepNames Names)
 {
     /// <summary>Gets the estimated time left: the mean duration of the finished steps times the steps left; unknown before a step finished.</summary>
     public TimeSpan? Eta

@@ -1,4 +1,5 @@
 using Cairn.Cli.Hosting;
+using Cairn.Cli.Views;
 using Cairn.Storage;
 
 namespace Cairn.Cli.Execution;
@@ -21,13 +22,15 @@ internal sealed class RunWatcher(CliHost host, TimeProvider time)
     public async Task<RunSnapshot> WatchAsync(string runId, Action<RunSnapshot> onUpdate, TimeSpan interval, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        StepNames? names = null;
         while (true)
         {
             var record = await host.Store.GetRunAsync(runId, cancellationToken) ?? throw new RunNotFoundException(runId);
             var info = await host.Client.GetRunAsync(runId, cancellationToken);
             var progress = await host.Client.GetProgressAsync(runId, cancellationToken);
+            names ??= await StepNames.ReadAsync(host.Store, info, cancellationToken);
             var now = time.GetUtcNow();
-            var snapshot = new RunSnapshot(info, progress, now, time.GetElapsedTime(started));
+            var snapshot = new RunSnapshot(info, progress, now, time.GetElapsedTime(started), names);
             onUpdate(snapshot);
             if (!await KeepsGoingAsync(record, now, depth: 0, cancellationToken))
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cairn.Journal;
 using Cairn.Storage;
 
@@ -42,13 +41,6 @@ internal static class Names
     {
         var name = kind.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
-    }
-
-    /// <summary>A step's name for progress lines; a step that ran more than once (in a loop) adds which time it is: <c>count #2</c>.</summary>
-    public static string Label(StepProgress step, RunProgress progress)
-    {
-        var same = progress.Steps.Where(s => s.Name == step.Name).ToList();
-        return same.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{step.Name} #{same.IndexOf(step) + 1}") : step.Name;
     }
 
     /// <summary>Parses a run status given on the command line.</summary>

@@ -8,7 +8,7 @@ namespace Cairn.Cli.Views;
 internal static class RunJson
 {
     /// <summary>The document of <c>cairn show</c>.</summary>
-    public static JsonObject Show(RunInfo run, RunProgress progress, RunLineage lineage) => new()
+    public static JsonObject Show(RunInfo run, RunProgress progress, RunLineage lineage, StepNames names) => new()
     {
         ["runId"] = run.RunId,
         ["workflow"] = run.Workflow,
@@ -23,7 +23,7 @@ internal static class RunJson
             ["total"] = progress.Total,
             ["percent"] = progress.Percent,
         },
-        ["steps"] = new JsonArray(progress.Steps.Select(Step).ToArray()),
+        ["steps"] = new JsonArray(progress.Steps.Select(s => Step(s, names)).ToArray()),
         ["waitingFor"] = new JsonArray(run.WaitingFor.Select(Wait).ToArray()),
         ["origin"] = run.Origin is { } origin ? Origin(origin) : null,
         ["derived"] = new JsonArray(lineage.Descendants.Select(d => (JsonNode)new JsonObject
@@ -94,10 +94,11 @@ internal static class RunJson
         ["checkpoint"] = origin.Checkpoint,
     };
 
-    private static JsonObject Step(StepProgress step) => new()
+    private static JsonObject Step(StepProgress step, StepNames names) => new()
     {
         ["position"] = step.Position,
         ["id"] = step.Name,
+        ["name"] = names.Of(step.Name),
         ["status"] = Names.Of(step.Status),
         ["attempts"] = step.Attempts,
         ["startedAt"] = Json.Time(step.StartedAt),

@@ -10,9 +10,10 @@ internal static class RunText
     /// <param name="writer">Where to.</param>
     /// <param name="run">The run.</param>
     /// <param name="progress">Its steps.</param>
+    /// <param name="names">The display names of its steps.</param>
     /// <param name="now">The time now.</param>
     /// <param name="due">Whether the suspended run may continue now: its answer, event or timer has arrived.</param>
-    public static void Write(TextWriter writer, RunInfo run, RunProgress progress, DateTimeOffset now, bool due)
+    public static void Write(TextWriter writer, RunInfo run, RunProgress progress, StepNames names, DateTimeOffset now, bool due)
     {
         writer.WriteLine($"Run {run.RunId}");
         writer.WriteLine($"  workflow  {run.Workflow} v{run.Version}");
@@ -38,10 +39,13 @@ internal static class RunText
         if (progress.Steps.Count > 0)
         {
             writer.WriteLine();
-            var table = new TextTable("POSITION", "STEP", "STATUS", "ATTEMPTS", "DURATION", "OUTPUT");
+            // The NAME column only when the definition names some of its steps.
+            var named = progress.Steps.Any(s => names.Of(s.Name) is not null);
+            var table = new TextTable(named ? ["POSITION", "STEP", "NAME", "STATUS", "ATTEMPTS", "DURATION", "OUTPUT"] : ["POSITION", "STEP", "STATUS", "ATTEMPTS", "DURATION", "OUTPUT"]);
             foreach (var step in progress.Steps)
             {
-                table.Add(step.Position, step.Name, Names.Of(step.Status), step.Attempts.ToString(CultureInfo.InvariantCulture), Durations.Format(step.Duration), Shorten(step.Output));
+                string[] start = named ? [step.Position, step.Name, names.Of(step.Name) ?? string.Empty] : [step.Position, step.Name];
+                table.Add([.. start, Names.Of(step.Status), step.Attempts.ToString(CultureInfo.InvariantCulture), Durations.Format(step.Duration), Shorten(step.Output)]);
             }
 
             table.WriteTo(writer, "  ");

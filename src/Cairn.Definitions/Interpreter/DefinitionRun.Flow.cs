@@ -9,7 +9,9 @@ internal sealed partial class DefinitionRun
     private async Task<JsonNode?> ConditionAsync(ConditionStep step, Frame frame)
     {
         var holds = step.If is null || IsTruthy(step.If, frame, step);
-        return await RunListAsync(holds ? step.Then : step.Else, frame).ConfigureAwait(true);
+        var branch = holds ? step.Then : step.Else;
+        Expect(Expected(branch) - Expected(step), frame);
+        return await RunListAsync(branch, frame).ConfigureAwait(true);
     }
 
     private async Task<JsonNode?> LoopAsync(LoopStep step, Frame frame)
@@ -27,6 +29,8 @@ internal sealed partial class DefinitionRun
                 throw TooManyIterations(step, items.Count.ToString(CultureInfo.InvariantCulture));
             }
 
+            Expect(Expected(step.Steps) * (items.Count - 1), frame);
+
             for (var i = 0; i < items.Count; i++)
             {
                 outputs.Add(await RunListAsync(step.Steps, frame.Nested(frame.Context, items[i], i)).ConfigureAwait(true));
@@ -35,14 +39,26 @@ internal sealed partial class DefinitionRun
             return outputs;
         }
 
-        for (var i = 0; IsTruthy(step.While!, i == 0 ? frame : frame.Nested(frame.Context, frame.Item, i), step); i++)
+        // Each check sees the index of the iteration it decides on (0 for the first), and the enclosing loop's item.
+        var iterations = 0;
+        for (; IsTruthy(step.While!, frame.Nested(frame.Context, frame.Item, iterations), step); iterations++)
         {
-            if (i >= step.MaxIterations)
+            if (iterations >= step.MaxIterations)
             {
                 throw TooManyIterations(step, "more");
             }
 
-            outputs.Add(await RunListAsync(step.Steps, frame.Nested(frame.Context, frame.Item, i)).ConfigureAwait(true));
+            if (iterations > 0)
+            {
+                Expect(Expected(step.Steps), frame);
+            }
+
+            outputs.Add(await RunListAsync(step.Steps, frame.Nested(frame.Context, frame.Item, iterations)).ConfigureAwait(true));
+        }
+
+        if (iterations == 0)
+        {
+            Expect(-Expected(step.Steps), frame);
         }
 
         return outputs;

@@ -20,7 +20,7 @@ internal sealed partial class DefinitionRun
             }
 
             return _secrets.Mask(result.ToJson());
-        }, Options(step, frame, sideEffecting: true));
+        }, MaskedOptions(step, frame, sideEffecting: true));
 
     private Task<JsonNode?> HttpAsync(HttpStep step, Frame frame) =>
         frame.Context.Step<JsonNode?>(step.Id, async sc =>
@@ -30,14 +30,21 @@ internal sealed partial class DefinitionRun
             var spec = new HttpRequestSpec(RenderText(step.Method, scope), RenderText(step.Url, scope), headers, Sandbox.RenderNode(step.Body, scope), step.ExpectStatus);
             var result = await _services.Http.SendAsync(spec, sc.CancellationToken).ConfigureAwait(false);
             return _secrets.Mask(result.ToJson());
-        }, Options(step, frame, sideEffecting: true));
+        }, MaskedOptions(step, frame, sideEffecting: true));
 
     private Task<JsonNode?> ScriptAsync(ScriptStep step, Frame frame) =>
-        frame.Context.Step<JsonNode?>(step.Id, sc => _secrets.Mask(Sandbox.RunScript(step.Code, Scope(frame, sc.Attempt))), Options(step, frame, sideEffecting: false));
+        frame.Context.Step<JsonNode?>(step.Id, sc => _secrets.Mask(Sandbox.RunScript(step.Code, Scope(frame, sc.Attempt))), MaskedOptions(step, frame, sideEffecting: false));
 
     private async Task<JsonNode?> FailAsync(FailStep step, Frame frame)
     {
         var message = _secrets.Mask(RenderText(step.Message, Scope(frame)));
-        return await frame.Context.Step<JsonNode?>(step.Id, (Func<StepContext, JsonNode?>)(_ => throw new DefinitionRunException(message)), Options(step, frame, sideEffecting: false)).ConfigureAwait(true);
+        return await frame.Context.Step<JsonNode?>(step.Id, (Func<StepContext, JsonNode?>)(_ => throw new DefinitionRunException(message)), MaskedOptions(step, frame, sideEffecting: false)).ConfigureAwait(true);
+    }
+
+    /// <summary>The step's options with its circuit breaker's key masked: the key is stored with the breaker.</summary>
+    private StepOptions MaskedOptions(StepDefinition step, Frame frame, bool sideEffecting)
+    {
+        var options = Options(step, frame, sideEffecting);
+        return options.CircuitBreaker is { } breaker ? options with { CircuitBreaker = breaker with { Key = _secrets.Mask(breaker.Key) } } : options;
     }
 }

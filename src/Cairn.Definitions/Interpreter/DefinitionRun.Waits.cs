@@ -18,15 +18,17 @@ internal sealed partial class DefinitionRun
     private async Task<JsonNode?> WaitAsync(WaitStep step, Frame frame)
     {
         var scope = Scope(frame);
-        var name = RenderText(step.Event, scope);
+        var name = _secrets.Mask(RenderText(step.Event, scope));
         var timeout = step.WaitTimeout is null ? (TimeSpan?)null : ParseDuration(step, RenderText(step.WaitTimeout, scope), "timeout");
         return await frame.Context.WaitForEvent<JsonNode?>(name, Cap(timeout, frame)).ConfigureAwait(true);
     }
 
     private async Task<JsonNode?> AskAsync(AskStep step, Frame frame)
     {
-        var prompt = _secrets.Mask(RenderText(step.Question, Scope(frame)));
-        var question = new Question(step.Id, prompt, step.Kind, step.Options.Count == 0 ? null : step.Options);
+        var scope = Scope(frame);
+        var prompt = _secrets.Mask(RenderText(step.Question, scope));
+        var options = step.Options.Select(o => o with { Label = _secrets.Mask(RenderText(o.Label, scope)) }).ToArray();
+        var question = new Question(step.Id, prompt, step.Kind, options.Length == 0 ? null : options);
         return await frame.Context.AskUser<JsonNode?>(question, Cap(step.Timeout, frame)).ConfigureAwait(true);
     }
 

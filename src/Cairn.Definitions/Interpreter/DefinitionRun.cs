@@ -35,7 +35,8 @@ internal sealed partial class DefinitionRun
     /// <summary>Runs the definition; the output is the output of the last step that ran.</summary>
     public async Task<object?> RunAsync()
     {
-        return await RunListAsync(_definition.Steps, new Frame(_root, null, null)).ConfigureAwait(true);
+        ExpectDefinition();
+        return _secrets.Mask(await RunListAsync(_definition.Steps, new Frame(_root, null, null)).ConfigureAwait(true));
     }
 
     private async Task<JsonNode?> RunListAsync(IReadOnlyList<StepDefinition> steps, Frame frame)
@@ -65,6 +66,7 @@ internal sealed partial class DefinitionRun
         {
             frame.Context.Skip(step.Id);
             Record(step.Id, "skipped", null);
+            Expect(1 - Expected(step), frame);
             return new StepResult(false, null);
         }
 
@@ -96,7 +98,20 @@ internal sealed partial class DefinitionRun
         return new StepResult(true, output);
     }
 
-    private async Task<JsonNode?> RunOtherAsync(StepDefinition step, Frame frame) => step switch
+    /// <summary>Runs a step that is not a single durable step; an error in one of its own templates names the step.</summary>
+    private async Task<JsonNode?> RunOtherAsync(StepDefinition step, Frame frame)
+    {
+        try
+        {
+            return await RunKindAsync(step, frame).ConfigureAwait(true);
+        }
+        catch (ScriptException e)
+        {
+            throw new DefinitionRunException($"Step '{step.Id}' ({step.Location}): {e.Message}", e);
+        }
+    }
+
+    private async Task<JsonNode?> RunKindAsync(StepDefinition step, Frame frame) => step switch
     {
         ConditionStep branch => await BoundedAsync(branch, frame, inner => ConditionAsync(branch, inner)).ConfigureAwait(true),
         LoopStep loop => await BoundedAsync(loop, frame, inner => LoopAsync(loop, inner)).ConfigureAwait(true),

@@ -59,10 +59,14 @@ internal sealed class DefinitionSource(IWorkflowStore store, StoreInitializer in
                 ? throw new DefinitionRunException($"Version {record.Version} of definition '{record.Name}' is no longer valid for this version of Cairn: {invalid!.Message}", invalid)
                 : new DefinitionRun(definition, record.File, context, input, services).RunAsync())
         {
-            Options = new WorkflowOptions { Deadline = definition?.Timeout, KeepSnapshots = definition?.KeepSnapshots },
+            Options = new WorkflowOptions { Deadline = definition?.Timeout, KeepSnapshots = definition?.KeepSnapshots, RedactFailure = Redactor(definition) },
             CheckInput = definition?.Inputs is { } schema
                 ? input => InputValidator.Validate(schema, input is { } json ? JsonNode.Parse(json.GetRawText()) : null)
                 : null,
         };
     }
+
+    /// <summary>Masks the allowlisted env values (read now, as the run reads them) in every failure a run records.</summary>
+    private static Func<FailureInfo, FailureInfo>? Redactor(WorkflowDefinition? definition) =>
+        definition is { Env.Count: > 0 } ? failure => new EnvSecrets(EnvSecrets.Read(definition.Env)).Mask(failure) : null;
 }

@@ -4,17 +4,23 @@ namespace Cairn.Definitions.Interpreter;
 
 /// <summary>
 /// The allowlisted environment variables a run may read. Their values are never written to the journal: every
-/// string a step hands back is masked (each value replaced by <c>***</c>) before it is recorded.
+/// string a definition run hands to the engine (outputs, state, child inputs, event names, questions, failures) is
+/// masked first, each value replaced by <c>***</c>.
 /// </summary>
+/// <remarks>
+/// Every non-empty value is masked, however short, wherever it appears: a one-character value masks that character in
+/// everything the run records, so allowlist only variables that hold secrets. In a JSON value, strings and object keys
+/// are masked, and a number or boolean whose text contains a value becomes the string <c>***</c>.
+/// </remarks>
 internal sealed class EnvSecrets(JsonObject env)
 {
-    /// <summary>Values shorter than this are not masked: they would mask common words and digits.</summary>
-    private const int MinMaskedLength = 4;
+    private const string Masked = "***";
 
     private readonly string[] _values = env
         .Select(e => e.Value?.GetValue<string>())
         .OfType<string>()
-        .Where(v => v.Length >= MinMaskedLength)
+        .Where(v => v.Length > 0)
+        .Distinct(StringComparer.Ordinal)
         .OrderByDescending(v => v.Length)
         .ToArray();
 
@@ -34,13 +40,13 @@ internal sealed class EnvSecrets(JsonObject env)
     {
         foreach (var value in _values)
         {
-            text = text.Replace(value, "***", StringComparison.Ordinal);
+            text = text.Replace(value, Masked, StringComparison.Ordinal);
         }
 
         return text;
     }
 
-    /// <summary>Masks every string in a JSON tree, in place; returns the tree (a new node when it is itself a string).</summary>
+    /// <summary>Masks a JSON tree: returns a copy with every string, key and scalar that holds a value masked.</summary>
     public JsonNode? Mask(JsonNode? node)
     {
         if (_values.Length == 0 || node is null)
@@ -51,40 +57,24 @@ internal sealed class EnvSecrets(JsonObject env)
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToArray())
+                var masked = new JsonObject();
+                foreach (var (key, value) in obj)
                 {
-                    if (MaskedString(obj[key]) is { } masked)
-                    {
-                        obj[key] = masked;
-                    }
-                    else
-                    {
-                        Mask(obj[key]);
-                    }
+                    masked[Mask(key)] = Mask(value?.DeepClone());
                 }
 
-                return obj;
+                return masked;
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (MaskedString(array[i]) is { } masked)
-                    {
-                        array[i] = masked;
-                    }
-                    else
-                    {
-                        Mask(array[i]);
-                    }
-                }
-
-                return array;
+                return new JsonArray(array.Select(item => Mask(item?.DeepClone())).ToArray());
             default:
-                return MaskedString(node) ?? node;
+                var text = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
+                var result = Mask(text);
+                return result == text ? node : JsonValue.Create(result);
         }
     }
 
-    private JsonValue? MaskedString(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && Mask(s) is var masked && masked != s
-            ? JsonValue.Create(masked)
-            : null;
+    /// <summary>Masks a failure's type, message and stack trace, inner failures included.</summary>
+    public FailureInfo Mask(FailureInfo failure) => _values.Length == 0
+        ? failure
+        : new FailureInfo(Mask(failure.Type), Mask(failure.Message), failure.StackTrace is null ? null : Mask(failure.StackTrace), failure.Inner is null ? null : Mask(failure.Inner));
 }

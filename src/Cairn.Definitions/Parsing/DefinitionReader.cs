@@ -67,9 +67,14 @@ internal static class DefinitionReader
     private static JsonObject? ReadInputs(Node? node, ParseContext context)
     {
         const string What = "the definition's inputs";
-        return Values.Mapping(context, node, What, "a JSON Schema object, such as { type: object, properties: { ... } }") is { } schema
-            ? JsonValues.Convert(context, schema, What, templates: false) as JsonObject
-            : null;
+        if (Values.Mapping(context, node, What, "a JSON Schema object, such as { type: object, properties: { ... } }") is not { } schema
+            || JsonValues.Convert(context, schema, What, templates: false) is not JsonObject inputs)
+        {
+            return null;
+        }
+
+        InputsSchemaCheck.Run(schema, inputs, context);
+        return inputs;
     }
 
     private static void ReadEnv(Node? node, ParseContext context)

@@ -9,11 +9,14 @@ namespace Cairn.Definitions;
 /// Checks a run's input against a definition's <c>inputs</c> JSON Schema before the run is created. Supported
 /// keywords: <c>type</c>, <c>properties</c>, <c>required</c>, <c>additionalProperties</c>, <c>items</c>, <c>enum</c>,
 /// <c>const</c>, <c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>, <c>minLength</c>,
-/// <c>maxLength</c>, <c>pattern</c>, <c>minItems</c>, <c>maxItems</c>; annotations (<c>title</c>, <c>description</c>,
-/// <c>default</c>, <c>examples</c>, <c>format</c>) are ignored. A run started without input is checked as the empty
-/// object when the schema describes an object, so a schema whose properties are all optional accepts no input.
+/// <c>maxLength</c>, <c>pattern</c>, <c>minItems</c>, <c>maxItems</c>, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>,
+/// <c>not</c>, and <c>$ref</c> to a schema in the same document (<c>#/definitions/NAME</c>, <c>#/$defs/NAME</c>, or
+/// <c>#</c>); annotations (<c>title</c>, <c>description</c>, <c>default</c>, <c>examples</c>, <c>format</c>,
+/// <c>$schema</c>, <c>$id</c>, <c>$comment</c>) are ignored. Parsing a definition rejects any other keyword and any
+/// <c>$ref</c> that points elsewhere. A run started without input is checked as the empty object when the schema
+/// describes an object, so a schema whose properties are all optional accepts no input.
 /// </summary>
-public static class InputValidator
+public static partial class InputValidator
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
@@ -30,12 +33,19 @@ public static class InputValidator
             input = new JsonObject();
         }
 
-        Check(schema, input, "input", problems);
+        Check(new Schema(schema, schema, 0), input, "input", problems);
         return problems;
     }
 
-    private static void Check(JsonObject schema, JsonNode? value, string path, List<string> problems)
+    private static void Check(Schema at, JsonNode? value, string path, List<string> problems)
     {
+        if (at.Node["$ref"] is JsonValue reference)
+        {
+            CheckReference(at, reference.GetValue<string>(), value, path, problems);
+        }
+
+        CheckCombinators(at, value, path, problems);
+        var schema = at.Node;
         var kind = KindOf(value);
         if (schema["type"] is { } type)
         {
@@ -60,10 +70,10 @@ public static class InputValidator
         switch (value)
         {
             case JsonObject obj:
-                CheckObject(schema, obj, path, problems);
+                CheckObject(at, obj, path, problems);
                 break;
             case JsonArray array:
-                CheckArray(schema, array, path, problems);
+                CheckArray(at, array, path, problems);
                 break;
             case JsonValue scalar when kind is "number" or "integer":
                 CheckNumber(schema, Number(scalar)!.Value, path, problems);
@@ -74,8 +84,9 @@ public static class InputValidator
         }
     }
 
-    private static void CheckObject(JsonObject schema, JsonObject obj, string path, List<string> problems)
+    private static void CheckObject(Schema at, JsonObject obj, string path, List<string> problems)
     {
+        var schema = at.Node;
         foreach (var name in (schema["required"] as JsonArray)?.Select(r => r?.GetValue<string>()) ?? [])
         {
             if (name is not null && !obj.ContainsKey(name))
@@ -89,11 +100,11 @@ public static class InputValidator
         {
             if (properties?[name] is JsonObject property)
             {
-                Check(property, child, $"{path}.{name}", problems);
+                Check(at.Into(property), child, $"{path}.{name}", problems);
             }
             else if (schema["additionalProperties"] is JsonObject extra)
             {
-                Check(extra, child, $"{path}.{name}", problems);
+                Check(at.Into(extra), child, $"{path}.{name}", problems);
             }
             else if (schema["additionalProperties"] is JsonValue allowed && !allowed.GetValue<bool>())
             {
@@ -102,15 +113,16 @@ public static class InputValidator
         }
     }
 
-    private static void CheckArray(JsonObject schema, JsonArray array, string path, List<string> problems)
+    private static void CheckArray(Schema at, JsonArray array, string path, List<string> problems)
     {
+        var schema = at.Node;
         Limit(schema, "minItems", array.Count, (n, min) => n >= min, $"{path} must have at least {{0}} items, but has {array.Count}.", problems);
         Limit(schema, "maxItems", array.Count, (n, max) => n <= max, $"{path} must have at most {{0}} items, but has {array.Count}.", problems);
         if (schema["items"] is JsonObject items)
         {
             for (var i = 0; i < array.Count; i++)
             {
-                Check(items, array[i], $"{path}[{i}]", problems);
+                Check(at.Into(items), array[i], $"{path}[{i}]", problems);
             }
         }
     }

@@ -71,7 +71,7 @@ public sealed partial class WorkflowContext
         return _execution.CompensateAsync(before);
     }
 
-    private static (FailureInfo Failure, int? Attempts) Describe(Exception failure) => failure is StepFailedException step
-        ? (step.Failure, step.Attempts)
-        : (FailureInfo.From(failure), null);
+    private (FailureInfo Failure, int? Attempts) Describe(Exception failure) => failure is StepFailedException step
+        ? (_execution.Redact(step.Failure), step.Attempts)
+        : (_execution.Describe(failure), null);
 }

@@ -32,6 +32,14 @@ public sealed record WorkflowOptions
     /// <value>Defaults to <see langword="null"/>: keep every snapshot.</value>
     public int? KeepSnapshots { get; init; }
 
+    /// <summary>
+    /// Gets a function that every failure a run records passes through before it is stored (a step's failed attempts,
+    /// an escalation or park, the run's own failure), for example to mask secrets in messages and stack traces.
+    /// </summary>
+    /// <remarks>It must not throw; it sees the whole failure, inner failures included, and returns what is stored.</remarks>
+    /// <value>Defaults to <see langword="null"/>: failures are stored as thrown.</value>
+    public Func<FailureInfo, FailureInfo>? RedactFailure { get; init; }
+
     /// <summary>Returns every problem with the settings, one line each; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()

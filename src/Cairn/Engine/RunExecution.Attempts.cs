@@ -91,7 +91,7 @@ internal sealed partial class RunExecution
                 }
 
                 RunningSteps.TryRemove(position, out _);
-                var failure = _engine.Payloads.Serialize(FailureInfo.From(error), new PayloadSubject("A step failure"));
+                var failure = _engine.Payloads.Serialize(Describe(error), new PayloadSubject("A step failure"));
                 if (!_cancel.IsCancellationRequested && call.Plan.Retry.ShouldRetry(error, call.AttemptInRound))
                 {
                     var delay = call.Plan.Retry.DelayWithJitter(call.AttemptInRound + 1, Random.Shared.NextDouble());

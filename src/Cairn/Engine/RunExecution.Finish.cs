@@ -52,7 +52,7 @@ internal sealed partial class RunExecution
             _closed = true;
         }
 
-        var failure = error is null ? null : _engine.Payloads.Serialize(FailureInfo.From(error), new PayloadSubject("The run's failure"));
+        var failure = error is null ? null : _engine.Payloads.Serialize(Describe(error), new PayloadSubject("The run's failure"));
         var kind = status switch
         {
             RunStatus.Completed => JournalEntryKind.RunCompleted,
@@ -105,4 +105,10 @@ internal sealed partial class RunExecution
         _engine.Notifications.StatusChanged(RunId, status);
         return RunOutcome.Suspended;
     }
+
+    /// <summary>A failure as the run stores it: captured, then passed through the workflow's <see cref="WorkflowOptions.RedactFailure"/>.</summary>
+    internal FailureInfo Describe(Exception error) => Redact(FailureInfo.From(error));
+
+    /// <summary>Passes a failure through the workflow's <see cref="WorkflowOptions.RedactFailure"/>, if it has one.</summary>
+    internal FailureInfo Redact(FailureInfo failure) => _workflow.Options.RedactFailure is { } redact ? redact(failure) : failure;
 }

@@ -129,7 +129,7 @@ internal sealed partial class RunExecution
             return Task.CompletedTask;
         }
 
-        var payload = _engine.Payloads.Serialize(failure.Failure, new PayloadSubject("A step failure"));
+        var payload = _engine.Payloads.Serialize(Redact(failure.Failure), new PayloadSubject("A step failure"));
         return Live(CommitAsync(new Draft(JournalEntryKind.StepFailed, position, name, payload, failure.Attempts)));
     }
 

@@ -69,6 +69,9 @@ public sealed class CliProcess : IAsyncDisposable
         return Result(_process.ExitCode);
     }
 
+    /// <summary>Gets everything the process has printed so far, standard output then standard error.</summary>
+    public string Printed => Result(-1) is var r ? r.Stdout + r.Stderr : string.Empty;
+
     /// <summary>Kills the process with SIGKILL: no cleanup, no flush.</summary>
     public async Task KillAsync()
     {

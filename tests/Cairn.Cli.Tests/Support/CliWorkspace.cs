@@ -41,6 +41,10 @@ public sealed class CliWorkspace : IDisposable
     public Task<CliResult> RunRawAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         CliProcess.Start(Path, environment, args).WaitForExitAsync();
 
+    /// <summary>Reads a run's status with <c>cairn show --json</c>.</summary>
+    public async Task<string?> StatusAsync(string runId) =>
+        await RunAsync("show", runId, "--json") is { ExitCode: 0 } show ? (string?)show.Json["status"] : null;
+
     /// <summary>Creates the file a gated step of <see cref="Flows.Lines"/> waits for.</summary>
     public void OpenGate() => System.IO.File.WriteAllText(File("gate"), string.Empty);
 

@@ -37,6 +37,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public Received? Last { get; private set; }
 
+    /// <summary>Gets how many requests the server has answered.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
     public static LoopbackServer Start()
     {
         // A free port is found by binding port 0; another process may take it before the listener does, so try again.
@@ -102,6 +105,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes);
             response.Close();
+            Interlocked.Increment(ref _requests);
         }
     }
 

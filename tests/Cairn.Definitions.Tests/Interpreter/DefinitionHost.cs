@@ -23,10 +23,11 @@ internal sealed class DefinitionHost : IAsyncDisposable
 
     public WorkflowHost Host { get; }
 
-    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true, TimeProvider? time = null)
+    public static async Task<DefinitionHost> StartAsync(string folder, bool start = true, TimeProvider? time = null, ScriptLimits? limits = null)
     {
         var services = new ServiceCollection();
-        var builder = services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db")).AddDefinitions();
+        var builder = services.AddCairn(o => o.PollInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(Path.Combine(folder, "cairn.db"))
+            .AddDefinitions(o => o.ScriptLimits = limits ?? o.ScriptLimits);
         if (time is not null)
         {
             builder.UseTimeProvider(time);

@@ -104,39 +104,6 @@ public sealed class DefinitionRunTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_AskSteps_WaitForAnswersGivenThroughTheClient()
-    {
-        await using var host = await DefinitionHost.StartAsync(_folder.Path);
-        await host.RegisterAsync(_folder.Path, """
-            name: approve
-            steps:
-              - id: size
-                type: ask
-                question: "Which size for ${{ input.customer }}?"
-                kind: choice
-                options:
-                  - { id: s, label: Small }
-                  - { id: l, label: Large }
-              - id: ok
-                type: ask
-                question: "Ship size ${{ steps.size.output }}?"
-                kind: approval
-              - id: done
-                type: script
-                code: "steps.ok.output ? 'shipping ' + steps.size.output : 'stopped'"
-            """);
-
-        var id = await host.Client.StartAsync("approve", new { customer = "Ada" });
-        var waiting = await host.WaitForStatusAsync(id, RunStatus.Suspended);
-        Assert.Equal("Which size for Ada?", waiting.WaitingFor.Single().Question!.Prompt);
-        await host.Client.AnswerAsync(id, "size", "l");
-        await host.WaitUntilAsync(id, r => r.WaitingFor.Any(w => w.Name == "question:ok"), "ask 'ok'");
-        await host.Client.AnswerAsync(id, "ok", true);
-
-        Assert.Equal("\"shipping l\"", (await host.WaitForStatusAsync(id, RunStatus.Completed)).Output);
-    }
-
-    [Fact]
     public async Task Run_ChangedDefinition_LeavesRunningRunsOnTheirVersion()
     {
         await using var host = await DefinitionHost.StartAsync(_folder.Path);

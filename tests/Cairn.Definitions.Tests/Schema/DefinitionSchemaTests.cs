@@ -101,11 +101,17 @@ public class DefinitionSchemaTests
                 foreach (var (name, schema) in properties)
                 {
                     yield return ($"{path}.{name}", schema!);
+
+                    // Into each property's schema, not the map itself: a property may be called 'properties' too.
+                    foreach (var found in PropertySchemas(schema!, $"{path}.properties.{name}"))
+                    {
+                        yield return found;
+                    }
                 }
             }
 
             // The properties of an 'if' are conditions, not fields.
-            foreach (var (key, child) in obj.Where(p => p.Key != "if"))
+            foreach (var (key, child) in obj.Where(p => p.Key is not ("if" or "properties")))
             {
                 foreach (var found in PropertySchemas(child!, $"{path}.{key}"))
                 {

@@ -79,5 +79,22 @@ public class FailureDataTests : EngineTests
         Assert.Equal(JournalEntryKind.StepFailed, (await second.Client.GetJournalAsync(id)).Single(e => e.Position == "1").Kind);
     }
 
+    [Fact]
+    public async Task RedactFailure_IsAppliedToEveryFailureStored_StepAttemptsAndTheRunsError()
+    {
+        static FailureInfo Redact(FailureInfo f) => new(f.Type, f.Message.Replace("hunter2", "***", StringComparison.Ordinal), f.StackTrace, f.Inner is null ? null : Redact(f.Inner));
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("redacted", async ctx =>
+            await ctx.Step("login", _ => Throw<int>(new IOException("password hunter2 refused")), new StepOptions { Retry = new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.Zero } }),
+            options: new WorkflowOptions { RedactFailure = Redact }));
+
+        var run = await host.Client.WaitForCompletionAsync(await host.Client.StartAsync("redacted"));
+        var journal = await host.Client.GetJournalAsync(run.RunId);
+
+        Assert.Equal("password *** refused", run.Error!.Inner!.Message);
+        Assert.Contains("password *** refused", run.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, journal.Count(e => e.Payload?.Contains("password *** refused", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(journal, e => e.Payload?.Contains("hunter2", StringComparison.Ordinal) == true);
+    }
+
     private static T Throw<T>(Exception error) => throw error;
 }
