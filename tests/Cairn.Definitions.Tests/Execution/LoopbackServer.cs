@@ -27,7 +27,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public System.Collections.Concurrent.ConcurrentQueue<int> FirstStatuses { get; } = new();
 
     /// <summary>Gets how many requests have been answered.</summary>
-    public int Requests => _requests;
+    public int Requests => Volatile.Read(ref _requests);
 
     public string? ContentType { get; set; } = "application/json";
 
@@ -36,9 +36,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public Dictionary<string, string> ResponseHeaders { get; } = [];
 
     public Received? Last { get; private set; }
-
-    /// <summary>Gets how many requests the server has answered.</summary>
-    public int Requests => Volatile.Read(ref _requests);
 
     public static LoopbackServer Start()
     {
@@ -105,7 +102,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
             response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes);
             response.Close();
-            Interlocked.Increment(ref _requests);
         }
     }
 
