@@ -25,8 +25,9 @@ public sealed record WorkflowOptions
 
     /// <summary>
     /// Gets how many state snapshots to keep per run. A snapshot (the run's state and step outputs at a checkpoint)
-    /// is taken at every named checkpoint and at every tenth checkpoint, so that showing a checkpoint replays only
-    /// the journal after the nearest snapshot. Older snapshots beyond this number are deleted as new ones are
+    /// is taken at every named checkpoint and at every tenth checkpoint, further apart as a long run grows (at least
+    /// an eighth of its steps between two), so that showing a checkpoint replays only the journal after the nearest
+    /// snapshot. Older snapshots beyond this number are deleted as new ones are
     /// taken; the journal is never touched. 0 takes none.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: keep every snapshot.</value>

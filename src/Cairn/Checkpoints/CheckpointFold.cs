@@ -40,6 +40,9 @@ internal sealed class CheckpointFold
     /// <summary>Gets how many checkpoints the entries folded in hold.</summary>
     public int Checkpoints { get; private set; }
 
+    /// <summary>Gets how many steps a snapshot taken now would hold.</summary>
+    public int StepCount => _steps.Count;
+
     /// <summary>Starts a fold where a snapshot was taken.</summary>
     public static CheckpointFold From(StateSnapshot snapshot)
     {

@@ -95,6 +95,38 @@ public class CheckpointSnapshotTests : ResumeTestBase
     }
 
     [Fact]
+    public async Task LongRun_SnapshotsFurtherApartAsItGrows_SoTheirSizeStaysProportionalToTheRun()
+    {
+        const int steps = 2_000;
+        await using var host = await StartHostAsync(b => b.AddWorkflow<int>("many", async ctx =>
+        {
+            for (var i = 0; i < steps; i++)
+            {
+                await ctx.Step("s", _ => 1);
+            }
+
+            await ctx.Checkpoint("end");
+            return steps;
+        }));
+        var id = await RunToEndAsync(host, "many");
+
+        var snapshots = await host.Store.ListSnapshotsAsync(id);
+
+        // Every tenth checkpoint while the run is short, then at least an eighth of the run apart: a snapshot holds
+        // every step so far, so snapshotting every tenth step of 2,000 would store about 200 snapshots of 1,000 steps.
+        Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80], snapshots.Select(s => s.Checkpoint).Take(8));
+        Assert.InRange(snapshots[^1].Checkpoint, steps - (steps / 8) - 10, steps + 1);
+        Assert.All(snapshots.Zip(snapshots.Skip(1)), p => Assert.True(p.Second.Checkpoint - p.First.Checkpoint >= (p.Second.Checkpoint - 1) / 8, $"{p.First.Checkpoint} → {p.Second.Checkpoint}"));
+        Assert.InRange(snapshots.Count, 20, 40);
+        Assert.InRange(snapshots.Sum(s => (long)s.Payload.Length), 1, 12L * steps * snapshots[^1].Payload.Length / (steps + 1));
+        var journal = await host.Client.GetJournalAsync(id);
+        foreach (var n in new[] { 5, 555, 1_234, steps })
+        {
+            Assert.Equal(JsonSerializer.Serialize(CheckpointViews.At(id, journal, n)), JsonSerializer.Serialize(await host.Client.GetCheckpointStateAsync(id, n)));
+        }
+    }
+
+    [Fact]
     public void KeepSnapshots_Negative_IsAValidationError()
     {
         Assert.Equal(
