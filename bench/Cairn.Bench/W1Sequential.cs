@@ -26,6 +26,7 @@ internal static class W1Sequential
         await host.Client.WaitForCompletionAsync(warmup);
 
         var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+        var jit0 = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var ids = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => host.Client.StartAsync("w1", steps, new StartRunOptions { RunId = $"wf-{i}" })));
@@ -38,7 +39,8 @@ internal static class W1Sequential
             .Add("workload", "W1").Add("store", args.StoreKind).Add("durability", args.Durability)
             .Add("workflows", workflows).Add("steps_per_workflow", steps)
             .Add("seconds", seconds).Add("steps_per_sec", workflows * (double)steps / seconds)
-            .Add("cpu_seconds", cpu).Add("alloc_bytes_per_step", allocated / (workflows * (double)steps)).Add("check", outputs.Sum())
+            .Add("cpu_seconds", cpu).Add("alloc_bytes_per_step", allocated / (workflows * (double)steps))
+            .Add("jit_methods", System.Runtime.JitInfo.GetCompiledMethodCount() - jit0.Methods).Add("jit_seconds", (System.Runtime.JitInfo.GetCompilationTime() - jit0.Time).TotalSeconds).Add("check", outputs.Sum())
             .ToString();
     }
 

@@ -42,13 +42,13 @@ internal static class W2Resume
 
         var numbers = File.ReadAllLines(side).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList();
         var reexecuted = numbers.GroupBy(n => n).Count(g => g.Count() > 1);
-        var (seconds, hostSeconds, check) = ParseChild(line);
+        var (seconds, hostSeconds, check, jitMethods, jitSeconds) = ParseChild(line);
         Directory.Delete(dir, recursive: true);
         return new Json()
             .Add("workload", "W2").Add("store", args.StoreKind).Add("durability", args.Durability)
             .Add("steps", Steps).Add("executed_before_kill", before)
             .Add("seconds", seconds).Add("host_seconds", hostSeconds).Add("reexecuted", reexecuted).Add("distinct_steps_executed", numbers.Distinct().Count())
-            .Add("check", check).ToString();
+            .Add("jit_methods", jitMethods).Add("jit_seconds", jitSeconds).Add("check", check).ToString();
     }
 
     /// <summary>The child side: <c>w2-start</c> runs until it hangs in step 101; <c>w2-resume</c> lets the host recover and finish the run.</summary>
@@ -87,7 +87,10 @@ internal static class W2Resume
 
         var result = await host.Client.WaitForOutputAsync<int>("w2");
         var seconds = sinceMain.Elapsed.TotalSeconds;
-        Console.WriteLine(new Json().Add("seconds", seconds).Add("host_seconds", hostStart.Elapsed.TotalSeconds).Add("check", result).ToString());
+        Console.WriteLine(new Json()
+            .Add("seconds", seconds).Add("host_seconds", hostStart.Elapsed.TotalSeconds)
+            .Add("jit_methods", System.Runtime.JitInfo.GetCompiledMethodCount()).Add("jit_seconds", System.Runtime.JitInfo.GetCompilationTime().TotalSeconds)
+            .Add("check", result).ToString());
         return 0;
     }
 
@@ -119,10 +122,11 @@ internal static class W2Resume
         }
     }
 
-    private static (double Seconds, double HostSeconds, int Check) ParseChild(string line)
+    private static (double Seconds, double HostSeconds, int Check, double JitMethods, double JitSeconds) ParseChild(string line)
     {
         using var doc = System.Text.Json.JsonDocument.Parse(line.Trim());
         var root = doc.RootElement;
-        return (root.GetProperty("seconds").GetDouble(), root.GetProperty("host_seconds").GetDouble(), root.GetProperty("check").GetInt32());
+        return (root.GetProperty("seconds").GetDouble(), root.GetProperty("host_seconds").GetDouble(), root.GetProperty("check").GetInt32(),
+            root.GetProperty("jit_methods").GetDouble(), root.GetProperty("jit_seconds").GetDouble());
     }
 }

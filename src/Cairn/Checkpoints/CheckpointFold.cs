@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Cairn.Journal;
 using Cairn.Resume;
@@ -13,6 +14,16 @@ namespace Cairn;
 /// </summary>
 internal sealed class CheckpointFold
 {
+    private const int MaxKeptBuffer = 1 << 20;
+
+    private static readonly string[] StatusNames = Enum.GetNames<StepStatus>();
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
+
     private readonly Dictionary<string, string?> _state;
     private readonly List<CheckpointStep> _steps;
     private readonly Dictionary<string, int> _stepIndex = new(StringComparer.Ordinal);
@@ -109,32 +120,40 @@ internal sealed class CheckpointFold
     /// <summary>Takes a snapshot of the run as the entries folded in leave it. Values are kept as the exact JSON strings of the journal.</summary>
     public StateSnapshot ToSnapshot(DateTimeOffset at)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // One buffer and writer per thread, reused: a snapshot is written under the commit gate of the run taking it.
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(4096);
+        var w = _threadWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        w.WriteStartObject();
+        w.WriteStartObject("state");
+        foreach (var (key, value) in Sorted())
+        {
+            w.WriteString(key, value);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("steps");
+        foreach (var step in _steps)
         {
             w.WriteStartObject();
-            w.WriteStartObject("state");
-            foreach (var (key, value) in Sorted())
-            {
-                w.WriteString(key, value);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("steps");
-            foreach (var step in _steps)
-            {
-                w.WriteStartObject();
-                w.WriteString("position", step.Position);
-                w.WriteString("name", step.Name);
-                w.WriteString("status", step.Status.ToString());
-                w.WriteString("output", step.Output);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            w.WriteString("position", step.Position);
+            w.WriteString("name", step.Name);
+            w.WriteString("status", StatusNames[(int)step.Status]);
+            w.WriteString("output", step.Output);
             w.WriteEndObject();
         }
 
-        return new StateSnapshot(Sequence, Checkpoints, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), at);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        var payload = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            _threadBuffer = null;
+            _threadWriter = null;
+        }
+
+        return new StateSnapshot(Sequence, Checkpoints, payload, at);
     }
 }
