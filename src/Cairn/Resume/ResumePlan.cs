@@ -42,7 +42,7 @@ public sealed record ResumePlan
     /// <summary>
     /// Gets the workflow's steps that run after <see cref="Rerun"/>, in order: those the journal has not recorded yet
     /// from where the run continues. Only workflows whose steps are known before they run (stored definitions) list
-    /// them; for others it is empty.
+    /// them; for others it is empty, and so it is when the plan keeps a failure, which fails the run again first.
     /// </summary>
     public IReadOnlyList<OutlinedStep> NotReached { get; init; } = [];
 

@@ -84,7 +84,7 @@ internal static partial class ResumePlanner
             ChangesRun = true,
             Kept = kept,
             Rerun = rerunList,
-            NotReached = NotReached(c, now.Values, rerunList.Concat(waitsAgain)),
+            NotReached = NotReached(c, [.. now.Values], rerunList.Concat(waitsAgain)),
             WaitsAgain = waitsAgain,
             Skipped = skipped,
             Edits = edits,
@@ -93,10 +93,13 @@ internal static partial class ResumePlanner
         };
     }
 
-    /// <summary>The workflow's steps after the calls the continuing journal keeps, less those already listed as running or waited for again.</summary>
-    private static List<OutlinedStep> NotReached(ResumeContext c, IEnumerable<CallTrace> kept, IEnumerable<PlannedCall> listed)
+    /// <summary>
+    /// The workflow's steps after the calls the continuing journal keeps, less those already listed as running or waited
+    /// for again; none when it keeps a failure, which fails the run again before it gets further.
+    /// </summary>
+    private static List<OutlinedStep> NotReached(ResumeContext c, IReadOnlyCollection<CallTrace> kept, IEnumerable<PlannedCall> listed)
     {
-        if (c.StepsAfter is not { } stepsAfter)
+        if (c.StepsAfter is not { } stepsAfter || kept.Any(t => t.Final?.Kind == JournalEntryKind.StepFailed))
         {
             return [];
         }
