@@ -40,7 +40,7 @@ public sealed class RestartAutoAndInputTests : IDisposable
             """
 
               lineage
-                from      r1
+                from      r1, completed
                 this      r2 (restart of r1)
 
             """,
