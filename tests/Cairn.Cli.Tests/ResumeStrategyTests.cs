@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Cairn.Cli.Tests.Support;
 
 namespace Cairn.Cli.Tests;
@@ -22,10 +21,10 @@ public sealed class ResumeStrategyTests : IDisposable
 
         var plan = dry.Json;
         Assert.Equal(("from-checkpoint", true, 2, 1), ((string?)plan["strategy"], (bool)plan["dryRun"]!, (int)plan["checkpoint"]!, (int)plan["archivedBranch"]!));
-        Assert.Equal(["s1", "s2"], Ids(plan["kept"]));
-        Assert.Equal(["s3", "s4"], Ids(plan["rerun"]));
-        Assert.Equal(["s3", "s4"], Ids(plan["outsideEffects"]));
-        Assert.Equal(Ids(plan["rerun"]), _workspace.Lines("lines.txt"));
+        Assert.Equal(["s1", "s2"], JsonLists.Ids(plan["kept"]));
+        Assert.Equal(["s3", "s4"], JsonLists.Ids(plan["rerun"]));
+        Assert.Equal(["s3", "s4"], JsonLists.Ids(plan["outsideEffects"]));
+        Assert.Equal(JsonLists.Ids(plan["rerun"]), _workspace.Lines("lines.txt"));
         Assert.Equal("completed", (string?)applied.Json["status"]);
         var journal = (await RunAsync("journal", "r1", "--all", "--json")).Json;
         var branch = journal["branches"]![0]!;
@@ -128,8 +127,6 @@ public sealed class ResumeStrategyTests : IDisposable
     }
 
     public void Dispose() => _workspace.Dispose();
-
-    private static List<string> Ids(JsonNode? calls) => calls!.AsArray().Select(c => (string)c!["id"]!).ToList();
 
     private async Task<CliResult> RunAsync(params string[] args)
     {

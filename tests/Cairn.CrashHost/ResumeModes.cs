@@ -52,6 +52,7 @@ internal static class ResumeModes
                 strategy = plan.Strategy.ToWireName(),
                 rerun = plan.Rerun.Select(c => c.Name),
                 outside = plan.OutsideEffects.Select(c => c.Name),
+                notReached = plan.NotReached.Select(s => s.Id),
             }));
             continuing = (await client.ResumeAsync(runId, request)).ContinuingRunId;
             Console.WriteLine("applied " + continuing);

@@ -3,7 +3,7 @@ using Cairn.Storage;
 
 namespace Cairn.Cli.Views;
 
-/// <summary>The lineage lines of <c>cairn show</c>: where a run came from, and the runs created from it.</summary>
+/// <summary>The lineage lines of <c>cairn show</c>: where a run came from, and the runs created from it, each with its status.</summary>
 internal static class LineageText
 {
     public static void Write(TextWriter writer, RunLineage lineage)
@@ -17,7 +17,7 @@ internal static class LineageText
         writer.WriteLine("  lineage");
         foreach (var ancestor in Enumerable.Reverse(lineage.Ancestors))
         {
-            writer.WriteLine($"    from      {ancestor.RunId}{Describe(ancestor.Origin)}");
+            writer.WriteLine($"    from      {ancestor.RunId}{Describe(ancestor.Origin)}, {Names.Of(ancestor.Status)}");
         }
 
         if (lineage.Origin is { } origin && (lineage.Ancestors.Count == 0 || lineage.Ancestors[0].RunId != origin.RunId))

@@ -19,6 +19,13 @@ internal static class PlanJson
         ["archivedEntries"] = plan.ArchivedEntries,
         ["kept"] = Calls(plan.Kept),
         ["rerun"] = Calls(plan.Rerun),
+        ["notReached"] = new JsonArray(plan.NotReached.Select(s => (JsonNode)new JsonObject
+        {
+            ["id"] = s.Id,
+            ["type"] = s.Type,
+            ["mayRun"] = s.MayRun,
+            ["sideEffecting"] = s.HasOutsideEffects,
+        }).ToArray()),
         ["outsideEffects"] = Calls(plan.OutsideEffects),
         ["waitsAgain"] = Calls(plan.WaitsAgain),
         ["skipped"] = Calls(plan.Skipped),

@@ -18,6 +18,11 @@ internal static class PlanText
 
         writer.WriteLine($"  kept            {List(plan.Kept, effects: false)}");
         writer.WriteLine($"  runs again      {List(plan.Rerun)}");
+        if (plan.NotReached.Count > 0)
+        {
+            writer.WriteLine($"  then runs       {string.Join(", ", plan.NotReached.Select(Describe))}");
+        }
+
         writer.WriteLine($"  outside effects {List(plan.OutsideEffects)}");
         if (plan.WaitsAgain.Count > 0)
         {
@@ -40,6 +45,10 @@ internal static class PlanText
             writer.WriteLine($"  warning         {warning}");
         }
     }
+
+    /// <summary>A step not recorded yet: its type, whether it reaches outside the run, and whether it only may run.</summary>
+    private static string Describe(OutlinedStep step) =>
+        $"{step.Id} [{step.Type}{(step.HasOutsideEffects ? ", side-effecting" : string.Empty)}{(step.MayRun ? ", may run" : string.Empty)}]";
 
     private static string List(IReadOnlyList<PlannedCall> calls, bool effects = true) =>
         calls.Count == 0 ? "(none)" : string.Join(", ", calls.Select(c => effects && c.HasOutsideEffects ? $"{c.Name} [{c.Position}, {(c.Kind == PlannedCallKind.Child ? "child workflow" : "side-effecting")}]" : $"{c.Name} [{c.Position}]"));

@@ -60,6 +60,7 @@ internal sealed class DefinitionSource(IWorkflowStore store, StoreInitializer in
                 : new DefinitionRun(definition, record.File, context, input, services).RunAsync())
         {
             Options = new WorkflowOptions { Deadline = definition?.Timeout, KeepSnapshots = definition?.KeepSnapshots, RedactFailure = Redactor(definition) },
+            StepsAfter = definition is null ? null : kept => DefinitionOutline.StepsAfter(definition, kept),
             CheckInput = definition?.Inputs is { } schema
                 ? input => InputValidator.Validate(schema, input is { } json ? JsonNode.Parse(json.GetRawText()) : null)
                 : null,

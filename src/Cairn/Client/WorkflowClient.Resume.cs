@@ -16,11 +16,14 @@ internal sealed partial class WorkflowClient
         for (var attempt = 1; ; attempt++)
         {
             var run = await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
-            await CheckResumeRequestAsync(run, request, cancellationToken).ConfigureAwait(false);
+            var registration = await CheckResumeRequestAsync(run, request, cancellationToken).ConfigureAwait(false);
             var journal = await Store.ReadJournalAsync(runId, cancellationToken).ConfigureAwait(false);
             var branches = await Store.ReadJournalBranchesAsync(runId, cancellationToken).ConfigureAwait(false);
             var now = engine.Time.GetUtcNow();
-            var context = new ResumeContext(run, journal, branches.Count, request, IsExecuting(run, now), now, request.NewRunId ?? Guid.NewGuid().ToString("N"));
+            var context = new ResumeContext(run, journal, branches.Count, request, IsExecuting(run, now), now, request.NewRunId ?? Guid.NewGuid().ToString("N"))
+            {
+                StepsAfter = registration?.StepsAfter,
+            };
             var decision = ResumePlanner.Plan(context);
             if (request.DryRun || !decision.Plan.ChangesRun)
             {
@@ -47,7 +50,8 @@ internal sealed partial class WorkflowClient
         && !(run.LeaseUntil is { } lease && lease < now)
         && !OwnerId.IsDeadProcessOnThisMachine(owner);
 
-    private async Task CheckResumeRequestAsync(RunRecord run, ResumeRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks the request against the workflow the run continues with, and returns that workflow (<see langword="null"/> when no host here knows it).</summary>
+    private async Task<WorkflowRegistration?> CheckResumeRequestAsync(RunRecord run, ResumeRequest request, CancellationToken cancellationToken)
     {
         var version = request.Version ?? run.Version;
         var registration = await engine.Registry.FindAsync(run.Workflow, version, cancellationToken).ConfigureAwait(false);
@@ -67,6 +71,8 @@ internal sealed partial class WorkflowClient
         {
             throw new ArgumentException($"A new run id ('{id}') only applies to restart and fork; {request.Strategy.ToWireName()} continues run '{run.RunId}' itself.", nameof(request));
         }
+
+        return registration;
     }
 
     private async Task<bool> ApplyAsync(ResumeDecision decision, ResumeRequest request, CancellationToken cancellationToken)

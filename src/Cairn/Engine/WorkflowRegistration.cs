@@ -10,6 +10,7 @@ internal sealed class WorkflowRegistration(string name, int version, Type? input
         : this(other.Name, other.Version, other.InputType, other._invoke)
     {
         CheckInput = other.CheckInput;
+        StepsAfter = other.StepsAfter;
         Options = options;
     }
 
@@ -24,6 +25,9 @@ internal sealed class WorkflowRegistration(string name, int version, Type? input
 
     /// <summary>Gets a check of the JSON input that runs before a run is created, or <see langword="null"/>.</summary>
     public Func<string?, IReadOnlyList<string>>? CheckInput { get; init; }
+
+    /// <summary>Gets the steps the workflow takes after the calls a journal keeps (see <see cref="Hosting.SourcedWorkflow.StepsAfter"/>), or <see langword="null"/> when it cannot say.</summary>
+    public Func<IReadOnlySet<string>, IReadOnlyList<OutlinedStep>>? StepsAfter { get; init; }
 
     public Task<object?> Invoke(WorkflowContext context, string? inputJson, WorkflowEngine engine)
     {

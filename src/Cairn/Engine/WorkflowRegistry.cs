@@ -91,6 +91,7 @@ internal sealed class WorkflowRegistry
                 {
                     CheckInput = found.CheckInput is { } check ? json => check(json is null ? null : JsonElement.Parse(json)) : null,
                     Options = found.Options,
+                    StepsAfter = found.StepsAfter,
                 };
                 return _sourced.GetOrAdd((found.Name, found.Version), registration);
             }

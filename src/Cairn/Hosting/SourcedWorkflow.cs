@@ -23,4 +23,12 @@ public sealed class SourcedWorkflow(string name, int version, Func<WorkflowConte
     /// <summary>Gets the workflow's step defaults and run deadline.</summary>
     /// <value>Defaults to <see cref="WorkflowOptions.Default"/>.</value>
     public WorkflowOptions Options { get; init; } = WorkflowOptions.Default;
+
+    /// <summary>
+    /// Gets what a resume plan asks for the steps a run takes after the calls its journal keeps: called with the names
+    /// those calls are journaled with (step ids, awaited events, questions, child workflows, state keys), it returns the
+    /// workflow's steps from the first one not kept on, in order, each said to run for sure or only maybe.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: the workflow cannot say before it runs.</value>
+    public Func<IReadOnlySet<string>, IReadOnlyList<OutlinedStep>>? StepsAfter { get; init; }
 }

@@ -22,6 +22,9 @@ internal sealed record ResumeContext(
 {
     public string RunId => Run.RunId;
 
+    /// <summary>Gets the steps the workflow takes after the calls a journal keeps, when it can say (definitions).</summary>
+    public Func<IReadOnlySet<string>, IReadOnlyList<OutlinedStep>>? StepsAfter { get; init; }
+
     public long LastSequence => Journal[^1].Sequence;
 
     public ResumeNotPossibleException NotPossible(ResumeStrategy strategy, string reason) => new(RunId, strategy, reason);

@@ -36,8 +36,15 @@ public sealed record ResumePlan
     /// <summary>Gets the completed calls whose recorded results are kept: they do not run again.</summary>
     public IReadOnlyList<PlannedCall> Kept { get; init; } = [];
 
-    /// <summary>Gets the recorded steps and child workflows that run again (steps the run never reached may follow them).</summary>
+    /// <summary>Gets the recorded steps and child workflows that run again (steps the run never reached follow them: <see cref="NotReached"/>).</summary>
     public IReadOnlyList<PlannedCall> Rerun { get; init; } = [];
+
+    /// <summary>
+    /// Gets the workflow's steps that run after <see cref="Rerun"/>, in order: those the journal has not recorded yet
+    /// from where the run continues. Only workflows whose steps are known before they run (stored definitions) list
+    /// them; for others it is empty, and so it is when the plan keeps a failure, which fails the run again first.
+    /// </summary>
+    public IReadOnlyList<OutlinedStep> NotReached { get; init; } = [];
 
     /// <summary>Gets the waits (timers, events, questions) whose recorded end is discarded: the run waits for them again.</summary>
     public IReadOnlyList<PlannedCall> WaitsAgain { get; init; } = [];

@@ -74,6 +74,7 @@ internal static partial class ResumePlanner
             }
         }
 
+        var rerunList = rerun.Values.OrderBy(p => all[p.Position].FirstSequence).ToList();
         return new ResumePlan
         {
             RunId = c.RunId,
@@ -82,12 +83,28 @@ internal static partial class ResumePlanner
             ContinuingRunId = continuingRunId,
             ChangesRun = true,
             Kept = kept,
-            Rerun = rerun.Values.OrderBy(p => all[p.Position].FirstSequence).ToList(),
+            Rerun = rerunList,
+            NotReached = NotReached(c, [.. now.Values], rerunList.Concat(waitsAgain)),
             WaitsAgain = waitsAgain,
             Skipped = skipped,
             Edits = edits,
             Warnings = warnings,
             ArchivedEntries = discarded.Count,
         };
+    }
+
+    /// <summary>
+    /// The workflow's steps after the calls the continuing journal keeps, less those already listed as running or waited
+    /// for again; none when it keeps a failure, which fails the run again before it gets further.
+    /// </summary>
+    private static List<OutlinedStep> NotReached(ResumeContext c, IReadOnlyCollection<CallTrace> kept, IEnumerable<PlannedCall> listed)
+    {
+        if (c.StepsAfter is not { } stepsAfter || kept.Any(t => t.Final?.Kind == JournalEntryKind.StepFailed))
+        {
+            return [];
+        }
+
+        var again = listed.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return stepsAfter(kept.Select(t => t.Name).ToHashSet(StringComparer.Ordinal)).Where(s => !again.Contains(s.Name)).ToList();
     }
 }

@@ -29,8 +29,9 @@ public sealed class DefinitionResumeTests : IDisposable
         Assert.Equal(["a", "b"], dry.Kept.Select(c => c.Name));
         Assert.Equal([("c", true)], dry.Rerun.Select(c => (c.Name, c.SideEffecting)));
         Assert.Equal(["c"], dry.OutsideEffects.Select(c => c.Name));
+        Assert.Equal([("p0", "exec", false, true), ("p1", "exec", false, true), ("d", "exec", false, true)], dry.NotReached.Select(s => (s.Id, s.Type, s.MayRun, s.HasOutsideEffects)));
         Assert.Equal(dry.Rerun.Select(c => c.Name), plan.Rerun.Select(c => c.Name));
-        Assert.Equal(["c", "d", "p0", "p1"], Ran().Order());
+        Assert.Equal(dry.Rerun.Select(c => c.Name).Concat(dry.NotReached.Select(s => s.Id)).Order(), Ran().Order());
     }
 
     [Fact]
@@ -106,10 +107,12 @@ public sealed class DefinitionResumeTests : IDisposable
         var id = await RunFailingAsync(host, "p1");
 
         File.Delete(Marker("p1"));
+        var dry = await host.Client.ResumeAsync(id, new ResumeRequest { Strategy = ResumeStrategy.RetryFailed, DryRun = true });
         var plan = await host.Client.ResumeAsync(id, new ResumeRequest { Strategy = ResumeStrategy.RetryFailed });
 
         await host.WaitForStatusAsync(id, RunStatus.Completed);
         Assert.Equal(["p1"], plan.Rerun.Select(c => c.Name));
+        Assert.Equal(["d"], dry.NotReached.Select(s => s.Id));
         Assert.Equal(["p1", "d"], Ran());
     }
 

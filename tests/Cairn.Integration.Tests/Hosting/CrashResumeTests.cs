@@ -8,7 +8,8 @@ namespace Cairn.Integration.Tests.Hosting;
 /// <summary>
 /// Every resume strategy on a run whose process was killed with SIGKILL while a side-effecting step ran (and a
 /// parallel step had failed): a second process plans it as a dry run, applies it, and the steps whose bodies then run
-/// are exactly those the plan listed, plus the steps the run had never reached.
+/// are exactly those the plan listed, plus the steps the run had never reached (which the plan of a definition run
+/// lists too).
 /// </summary>
 public sealed class CrashResumeTests
 {
@@ -44,6 +45,7 @@ public sealed class CrashResumeTests
 
         var bodies = recover.Seen.Where(l => l.StartsWith($"body {continuing} ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]);
         Assert.Equal(rerun, plan.Rerun.Order());
+        Assert.Empty(plan.NotReached);
         Assert.Equal(rerun.Concat(fresh).Order(), bodies.Order());
         Assert.Contains("b", plan.Outside);
         Assert.Equal("done " + end, done);
@@ -79,6 +81,7 @@ public sealed class CrashResumeTests
 
             var bodies = File.ReadAllLines(log).Where(l => l.StartsWith(continuing + " ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]);
             Assert.Equal(rerun, plan.Rerun.Order());
+            Assert.Equal(end == "completed" ? fresh : [], plan.NotReached);
             Assert.Equal(rerun.Concat(fresh).Order(), bodies.Order());
             Assert.Contains("b", plan.Outside);
             Assert.Equal("done " + end, done);
@@ -90,13 +93,12 @@ public sealed class CrashResumeTests
         }
     }
 
-    private static (string[] Rerun, string[] Outside) Plan(string line)
+    private static (string[] Rerun, string[] Outside, string[] NotReached) Plan(string line)
     {
         using var doc = JsonDocument.Parse(line["plan ".Length..]);
         var root = doc.RootElement;
-        return (
-            root.GetProperty("rerun").EnumerateArray().Select(e => e.GetString()!).ToArray(),
-            root.GetProperty("outside").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        string[] Names(string property) => root.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
+        return (Names("rerun"), Names("outside"), Names("notReached"));
     }
 
     /// <summary>Reads the run's journal from the store file until it satisfies the condition (the host process writes it).</summary>
