@@ -2,26 +2,18 @@
 # Runs Cairn's W1 beside the naive one-commit-per-step SQLite baseline, alternating, and prints the medians and
 # their ratio, measured in the same run on the same machine.
 # Usage: bench/compare.sh [repeats] [workflows] [steps]      (PEERS=path to the peers folder holding baseline/)
-# Cairn runs as a service is deployed: published ReadyToRun (precompiled), so the measured window does not run
-# unoptimized first-tier JIT code. JIT=1 measures the plain `dotnet build` output instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS="${1:-7}"; W="${2:-50}"; K="${3:-20}"
 PEERS="${PEERS:-../shared/peers}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-if [ "${JIT:-0}" = 1 ]; then
-  dotnet build -c Release bench/Cairn.Bench >/dev/null
-  CAIRN=bench/Cairn.Bench/bin/Release/net10.0/Cairn.Bench.dll
-else
-  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o bench/Cairn.Bench/bin/r2r bench/Cairn.Bench >/dev/null
-  CAIRN=bench/Cairn.Bench/bin/r2r/Cairn.Bench.dll
-fi
+dotnet build -c Release bench/Cairn.Bench >/dev/null
 dotnet build -c Release -o "$PEERS/baseline/out" "$PEERS/baseline" >/dev/null
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 for r in $(seq 1 "$REPEATS"); do
   W=$W K=$K DATA_DIR="$DATA" dotnet "$PEERS/baseline/out/Baseline.dll" w1 sqlite
-  dotnet "$CAIRN" W1 --workflows "$W" --steps "$K" --store "sqlite:$DATA/cairn.db"
+  dotnet bench/Cairn.Bench/bin/Release/net10.0/Cairn.Bench.dll W1 --workflows "$W" --steps "$K" --store "sqlite:$DATA/cairn.db"
 done | python3 -c '
 import json, statistics, sys
 rows = [json.loads(l) for l in sys.stdin if l.startswith("{")]

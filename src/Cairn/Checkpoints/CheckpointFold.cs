@@ -18,11 +18,9 @@ internal sealed class CheckpointFold
 
     private static readonly string[] StatusNames = Enum.GetNames<StepStatus>();
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _threadBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _threadWriter;
+    // One spare buffer and writer, taken and given back without a lock; a snapshot written while another is being
+    // written (by another run) gets its own.
+    private static SnapshotWriter? _spare;
 
     private readonly Dictionary<string, string?> _state;
     private readonly List<CheckpointStep> _steps;
@@ -120,9 +118,8 @@ internal sealed class CheckpointFold
     /// <summary>Takes a snapshot of the run as the entries folded in leave it. Values are kept as the exact JSON strings of the journal.</summary>
     public StateSnapshot ToSnapshot(DateTimeOffset at)
     {
-        // One buffer and writer per thread, reused: a snapshot is written under the commit gate of the run taking it.
-        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(4096);
-        var w = _threadWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var writer = Interlocked.Exchange(ref _spare, null) ?? new SnapshotWriter();
+        var (buffer, w) = (writer.Buffer, writer.Json);
         buffer.ResetWrittenCount();
         w.Reset(buffer);
         w.WriteStartObject();
@@ -148,12 +145,20 @@ internal sealed class CheckpointFold
         w.WriteEndObject();
         w.Flush();
         var payload = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        if (buffer.Capacity > MaxKeptBuffer)
+        if (buffer.Capacity <= MaxKeptBuffer)
         {
-            _threadBuffer = null;
-            _threadWriter = null;
+            _spare = writer;
         }
 
         return new StateSnapshot(Sequence, Checkpoints, payload, at);
+    }
+
+    private sealed class SnapshotWriter
+    {
+        public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+
+        public Utf8JsonWriter Json { get; }
+
+        public SnapshotWriter() => Json = new Utf8JsonWriter(Buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }
