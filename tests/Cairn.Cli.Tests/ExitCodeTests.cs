@@ -104,10 +104,10 @@ public sealed class ExitCodeTests : IDisposable
 
     [Theory]
     [InlineData("mysql://localhost/cairn", "not one cairn knows")]
-    [InlineData("postgres://localhost/cairn", "PostgreSQL")]
+    [InlineData("postgres://cairn@localhost", "names no database")]
     [InlineData("./cairn.db", "sqlite:PATH")]
     [InlineData("sqlite:", "names no file")]
-    public async Task Store_NotSqlite_ExitsTwoAndSaysWhatToWrite(string store, string expected)
+    public async Task Store_Unusable_ExitsTwoAndSaysWhatToWrite(string store, string expected)
     {
         var result = await _workspace.RunRawAsync(new Dictionary<string, string?>(), "runs", "--store", store);
 

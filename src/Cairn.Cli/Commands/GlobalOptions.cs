@@ -8,7 +8,7 @@ internal static class GlobalOptions
     /// <summary>Gets <c>--store</c>: where runs are stored.</summary>
     public static Option<string> Store { get; } = new("--store")
     {
-        Description = $"Where runs are stored: sqlite:PATH. Defaults to ${StoreLocation.EnvironmentVariable}, then {StoreLocation.Default}.",
+        Description = $"Where runs are stored: sqlite:PATH, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE or an Npgsql connection string. Defaults to ${StoreLocation.EnvironmentVariable}, then {StoreLocation.Default}.",
         Recursive = true,
         HelpName = "STORE",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable) is { Length: > 0 } fromEnvironment

@@ -38,7 +38,7 @@ internal sealed class CliHost : IAsyncDisposable
     /// <returns>The started host.</returns>
     public static async Task<CliHost> StartAsync(StoreLocation store, HostMode mode, int concurrency = 16, LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(store.Path));
+        var directory = store.IsPostgres ? null : Path.GetDirectoryName(Path.GetFullPath(store.Path));
         if (directory is not null && !Directory.Exists(directory))
         {
             throw CliException.NotFound($"The store folder '{directory}' does not exist; create it or pass --store with a file in an existing folder.");
@@ -56,15 +56,13 @@ internal sealed class CliHost : IAsyncDisposable
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services
-            .AddCairn(o =>
-            {
-                o.ExecuteRuns = mode == HostMode.Execute;
-                o.MaxConcurrentRuns = concurrency;
-                o.PollInterval = PollInterval;
-            })
-            .UseSqlite(store.Path)
-            .AddDefinitions();
+        var cairn = builder.Services.AddCairn(o =>
+        {
+            o.ExecuteRuns = mode == HostMode.Execute;
+            o.MaxConcurrentRuns = concurrency;
+            o.PollInterval = PollInterval;
+        });
+        (store.IsPostgres ? cairn.UsePostgres(store.Path) : cairn.UseSqlite(store.Path)).AddDefinitions();
         var host = builder.Build();
         try
         {
@@ -72,6 +70,12 @@ internal sealed class CliHost : IAsyncDisposable
 
             // Commands read the store directly too (run records with wake times, definitions): open it first.
             await host.Services.GetRequiredService<StoreInitializer>().EnsureAsync(cancellationToken);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            host.Dispose();
+            throw CliException.Usage(
+                $"Cannot open the PostgreSQL store {store}: {e.Message}. Check --store (or {StoreLocation.EnvironmentVariable}) and that the server is running.", e);
         }
         catch
         {

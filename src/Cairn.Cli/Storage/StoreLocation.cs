@@ -1,8 +1,11 @@
 namespace Cairn.Cli;
 
-/// <summary>Where runs are stored, as given with <c>--store</c> or <c>CAIRN_STORE</c>: <c>sqlite:PATH</c>.</summary>
-/// <param name="Scheme">The store kind; <c>sqlite</c> for now.</param>
-/// <param name="Path">The database file.</param>
+/// <summary>
+/// Where runs are stored, as given with <c>--store</c> or <c>CAIRN_STORE</c>: <c>sqlite:PATH</c>,
+/// <c>postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE</c>, or an Npgsql connection string (<c>Host=…;Username=…;Database=…</c>).
+/// </summary>
+/// <param name="Scheme"><c>sqlite</c> or <c>postgres</c>.</param>
+/// <param name="Path">The database file, or the Npgsql connection string.</param>
 internal sealed record StoreLocation(string Scheme, string Path)
 {
     /// <summary>The store used when neither <c>--store</c> nor <c>CAIRN_STORE</c> is given.</summary>
@@ -11,11 +14,18 @@ internal sealed record StoreLocation(string Scheme, string Path)
     /// <summary>The environment variable that sets the store.</summary>
     public const string EnvironmentVariable = "CAIRN_STORE";
 
-    /// <summary>Gets whether the store exists already (commands that only read do not create one).</summary>
-    public bool Exists => File.Exists(Path);
+    /// <summary>The forms <c>--store</c> accepts, for messages.</summary>
+    public const string AcceptedForms =
+        "sqlite:PATH (for example " + Default + "), postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, or an Npgsql connection string such as \"Host=HOST;Username=USER;Database=DATABASE\"";
+
+    /// <summary>Gets whether this is a PostgreSQL store.</summary>
+    public bool IsPostgres => Scheme == "postgres";
+
+    /// <summary>Gets whether the store exists already (commands that only read do not create one); a server's database is asked.</summary>
+    public bool Exists => IsPostgres || File.Exists(Path);
 
     /// <summary>Parses a store location.</summary>
-    /// <param name="text">For example <c>sqlite:./cairn.db</c>.</param>
+    /// <param name="text">For example <c>sqlite:./cairn.db</c> or <c>postgres://cairn@db:5432/cairn</c>.</param>
     /// <returns>The location.</returns>
     /// <exception cref="CliException">The text names no supported store.</exception>
     public static StoreLocation Parse(string? text)
@@ -23,7 +33,7 @@ internal sealed record StoreLocation(string Scheme, string Path)
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            throw CliException.Usage($"The store is empty; pass --store sqlite:PATH (for example --store {Default}) or unset {EnvironmentVariable}.");
+            throw CliException.Usage($"The store is empty; pass --store with {AcceptedForms}, or unset {EnvironmentVariable}.");
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -44,12 +54,17 @@ internal sealed record StoreLocation(string Scheme, string Path)
 
                 return new StoreLocation("sqlite", rest);
             case "postgres" or "postgresql":
-                throw CliException.Usage($"The store '{text}' is a PostgreSQL store, which this version of cairn cannot open yet; use sqlite:PATH, for example {Default}.");
+                return new StoreLocation("postgres", PostgresUrl.ToConnectionString(text));
             default:
-                throw CliException.Usage($"The store '{text}' is not one cairn knows; write sqlite:PATH, for example --store {Default}.");
+                if (text.Contains('=', StringComparison.Ordinal))
+                {
+                    return new StoreLocation("postgres", PostgresUrl.CheckConnectionString(text));
+                }
+
+                throw CliException.Usage($"The store '{text}' is not one cairn knows; write {AcceptedForms}.");
         }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Scheme}:{Path}";
+    public override string ToString() => IsPostgres ? PostgresUrl.Describe(Path) : $"{Scheme}:{Path}";
 }

@@ -1,11 +1,11 @@
 namespace Cairn.Cli.Tests.Support;
 
-/// <summary>A temporary folder with a SQLite store, where a test writes definitions and runs cairn; deleted afterwards.</summary>
+/// <summary>A temporary folder with a SQLite store (or the store given), where a test writes definitions and runs cairn; deleted afterwards.</summary>
 public sealed class CliWorkspace : IDisposable
 {
-    public CliWorkspace()
+    public CliWorkspace(string? store = null)
     {
-        Store = "sqlite:" + File("cairn.db");
+        Store = store ?? "sqlite:" + File("cairn.db");
     }
 
     public string Path { get; } = Directory.CreateTempSubdirectory("cairn-cli-").FullName;
