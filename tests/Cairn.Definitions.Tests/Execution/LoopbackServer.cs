@@ -26,9 +26,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Gets statuses to answer before <see cref="Status"/>, one request each, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int> FirstStatuses { get; } = new();
 
-    /// <summary>Gets how many requests have been answered.</summary>
-    public int Requests => _requests;
-
     public string? ContentType { get; set; } = "application/json";
 
     public string ResponseBody { get; set; } = "{}";
