@@ -87,7 +87,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
             var response = context.Response;
             response.StatusCode = FirstStatuses.TryDequeue(out var first) ? first : Status;
-            Interlocked.Increment(ref _requests);
             if (ContentType is not null)
             {
                 response.ContentType = ContentType;
