@@ -9,7 +9,9 @@ public sealed class MigrateTests : IDisposable
     private const string Breakers = "SELECT key, state, failures, until, trials, openings, version, updated_at FROM circuits ORDER BY key";
     private const string Definitions = "SELECT name, version, hash, source, created_at FROM definitions ORDER BY name, version";
 
-    private static readonly string[] Ids = ["greet-1", "greet-2", "fork-1", "failed-1", "ask-1", "nap-1"];
+    private const string Snapshots = "SELECT run_id, seq, checkpoint, payload, at FROM snapshots ORDER BY run_id, seq";
+
+    private static readonly string[] Ids = ["greet-1", "greet-2", "fork-1", "failed-1", "counted-1", "ask-1", "nap-1"];
 
     private readonly CliWorkspace _source = new();
     private readonly CliWorkspace _target = new();
@@ -30,7 +32,7 @@ public sealed class MigrateTests : IDisposable
             ["definitions", "runs", "journalEntries", "branches", "branchEntries", "signals", "waits", "wakeTimes", "snapshots", "scopedState", "breakers"],
             counts.Keys);
         Assert.All(counts.Values, c => Assert.Equal(c.Item1, c.Item2));
-        Assert.Equal((5L, 6L, 1L, 2L, 1L), (counts["definitions"].Item1, counts["runs"].Item1, counts["branches"].Item1, counts["scopedState"].Item1, counts["breakers"].Item1));
+        Assert.Equal((6L, 7L, 1L, 2L, 2L, 1L), (counts["definitions"].Item1, counts["runs"].Item1, counts["branches"].Item1, counts["snapshots"].Item1, counts["scopedState"].Item1, counts["breakers"].Item1));
         Assert.Equal(Ids.Order(), report["runs"]!.AsArray().Select(r => (string?)r!["runId"]));
         Assert.All(report["runs"]!.AsArray(), r => Assert.Matches("^[0-9a-f]{64}$", (string?)r!["sourceHash"]));
         Assert.All(report["runs"]!.AsArray(), r => Assert.Equal((string?)r!["sourceHash"], (string?)r["targetHash"]));
@@ -43,6 +45,7 @@ public sealed class MigrateTests : IDisposable
         Assert.Equal(RawSqlite.Rows(_source.Store, ScopedState), RawSqlite.Rows(to, ScopedState));
         Assert.Equal(RawSqlite.Rows(_source.Store, Breakers), RawSqlite.Rows(to, Breakers));
         Assert.Equal(RawSqlite.Rows(_source.Store, Definitions), RawSqlite.Rows(to, Definitions));
+        Assert.Equal(RawSqlite.Rows(_source.Store, Snapshots), RawSqlite.Rows(to, Snapshots));
 
         await _target.RunOkAsync("answer", "ask-1", "yes");
         var answered = await _target.RunOkAsync("resume", "ask-1");
@@ -106,7 +109,7 @@ public sealed class MigrateTests : IDisposable
         _target.Dispose();
     }
 
-    /// <summary>Completed, failed, rewound, forked and suspended runs (on a question and on a timer), two versions of one definition, session and user state, a breaker.</summary>
+    /// <summary>Completed, failed, rewound, forked and suspended runs (on a question and on a timer), a run with checkpoint snapshots, two versions of one definition, session and user state, a breaker.</summary>
     private async Task MakeVarietyAsync()
     {
         var greet = _source.Write("greet.yaml", Flows.Greet);
@@ -116,6 +119,7 @@ public sealed class MigrateTests : IDisposable
         await _source.RunOkAsync("resume", "greet-1", "--strategy", "from-checkpoint", "--checkpoint", "1");
         await _source.RunOkAsync("resume", "greet-2", "--strategy", "fork", "--checkpoint", "1", "--new-id", "fork-1");
         Assert.Equal(1, (await _source.RunAsync("run", _source.Write("failing.yaml", Flows.Failing), "--id", "failed-1")).ExitCode);
+        await _source.RunOkAsync("run", _source.Write("counted.yaml", Flows.Counted), "--id", "counted-1");
         Assert.Equal(3, (await _source.RunAsync("run", _source.Write("approval.yaml", Flows.Approval), "--id", "ask-1")).ExitCode);
         RawSqlite.Execute(_source.Store, """
             INSERT INTO scoped_state (scope, scope_id, key, value, version) VALUES (1, 'session-7', 'cart', '["book"]', 3);
