@@ -36,6 +36,8 @@ internal static class CliApp
             new GcCommand(environment),
             new ExportCommand(environment),
             new ImportCommand(environment),
+            new MigrateCommand(environment),
+            new CheckCommand(environment),
             new ValidateCommand(environment),
             new DefinitionsCommand(environment),
             new SchemaCommand(environment),

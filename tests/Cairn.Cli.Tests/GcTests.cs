@@ -10,18 +10,7 @@ public sealed class GcTests : IDisposable
     [Fact]
     public async Task GcSnapshots_ThinsSnapshotsAndLeavesJournalsAndCheckpointViewsAsTheyWere()
     {
-        await RunAsync("run", _workspace.Write("counted.yaml", """
-            name: counted
-            steps:
-              - id: each
-                type: loop
-                forEach: "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]"
-                maxIterations: 30
-                steps:
-                  - id: double
-                    type: script
-                    code: "item * 2"
-            """), "--id", "r1");
+        await RunAsync("run", _workspace.Write("counted.yaml", Flows.Counted), "--id", "r1");
         var journal = (await RunAsync("journal", "r1", "--all", "--json")).Stdout;
         var shows = await ShowsAsync("r1", 0, 10, 15, 25);
 

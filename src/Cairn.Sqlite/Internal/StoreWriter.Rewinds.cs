@@ -148,6 +148,11 @@ internal sealed partial class StoreWriter
             _s.InsertSignal.Bind(1, run.RunId).Bind(2, signal.Name).Bind(3, signal.Payload).Bind(4, signal.At).Execute();
         }
 
+        foreach (var snapshot in import.Snapshots)
+        {
+            SnapshotRows.BindAll(_s.InsertSnapshot, run.RunId, snapshot).Execute();
+        }
+
         return true;
     }
 

@@ -170,7 +170,7 @@ public interface IWorkflowClient
     /// <exception cref="ArgumentException">The count is negative.</exception>
     Task<SnapshotThinningResult> ThinSnapshotsAsync(SnapshotThinning request, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes runs as JSON lines, one run per line with its journal, archived branches and pending signals, for <see cref="ImportAsync"/>.</summary>
+    /// <summary>Writes runs as JSON lines, one run per line with its journal, archived branches, pending signals and state snapshots, for <see cref="ImportAsync"/>.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="runIds">The runs, or <see langword="null"/> for every run (oldest first).</param>
     /// <param name="cancellationToken">Cancels the call.</param>

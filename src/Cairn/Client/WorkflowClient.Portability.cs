@@ -28,6 +28,7 @@ internal sealed partial class WorkflowClient
                 Journal = await Store.ReadJournalAsync(id, cancellationToken).ConfigureAwait(false),
                 Branches = await Store.ReadJournalBranchesAsync(id, cancellationToken).ConfigureAwait(false),
                 Signals = await Store.ReadSignalsAsync(id, cancellationToken).ConfigureAwait(false),
+                Snapshots = await Store.ListSnapshotsAsync(id, cancellationToken).ConfigureAwait(false),
             });
             await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             count++;

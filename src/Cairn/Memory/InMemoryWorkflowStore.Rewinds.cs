@@ -85,6 +85,7 @@ public sealed partial class InMemoryWorkflowStore
             var s = new RunState(run.Run, ++_createOrder);
             s.Journal.AddRange(run.Journal);
             s.Branches.AddRange(run.Branches);
+            s.StateSnapshots.AddRange(run.Snapshots);
             foreach (var signal in run.Signals)
             {
                 s.Inbox.Add(new SignalRecord(_nextSignalId++, s.RunId, signal.Name, signal.Payload, signal.At));

@@ -6,8 +6,8 @@ using Cairn.Storage;
 namespace Cairn.Portability;
 
 /// <summary>
-/// The export format: one JSON object per line and run, holding the run record, its journal, archived branches and
-/// unconsumed signals. Payloads are kept as the exact strings stored, times as round-trip ISO 8601, so an import
+/// The export format: one JSON object per line and run, holding the run record, its journal, archived branches,
+/// unconsumed signals and state snapshots. Payloads are kept as the exact strings stored, times as round-trip ISO 8601, so an import
 /// recreates the run exactly.
 /// </summary>
 internal static class RunArchive
@@ -59,6 +59,18 @@ internal static class RunArchive
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("snapshots");
+            foreach (var s in run.Snapshots)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("seq", s.Sequence);
+                w.WriteNumber("checkpoint", s.Checkpoint);
+                w.WriteString("payload", s.Payload);
+                w.WriteString("at", Time(s.At));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -92,6 +104,12 @@ internal static class RunArchive
                 Signals = root.GetProperty("signals").EnumerateArray()
                     .Select(s => new SignalRecord(0, string.Empty, s.GetProperty("name").GetString()!, s.GetProperty("payload").GetString(), ReadTime(s.GetProperty("at"))!.Value))
                     .ToList(),
+
+                // Files exported before snapshots were carried have none; their checkpoints are shown from the journal.
+                Snapshots = root.TryGetProperty("snapshots", out var snapshots)
+                    ? snapshots.EnumerateArray().Select(s => new StateSnapshot(
+                        s.GetProperty("seq").GetInt64(), s.GetProperty("checkpoint").GetInt32(), s.GetProperty("payload").GetString()!, ReadTime(s.GetProperty("at"))!.Value)).ToList()
+                    : [],
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -180,7 +198,8 @@ internal static class RunArchive
             w.GetProperty("detail").GetString())).ToList(),
     };
 
-    private static void WriteEntry(Utf8JsonWriter w, JournalEntry e)
+    /// <summary>Writes one journal entry as the export format holds it; with <paramref name="inUtc"/> its times are written in UTC (the canonical form <see cref="JournalDigest"/> hashes).</summary>
+    internal static void WriteEntry(Utf8JsonWriter w, JournalEntry e, bool inUtc = false)
     {
         w.WriteStartObject();
         w.WriteNumber("seq", e.Sequence);
@@ -189,8 +208,8 @@ internal static class RunArchive
         w.WriteString("name", e.Name);
         w.WriteString("payload", e.Payload);
         w.WriteNumber("attempt", e.Attempt);
-        w.WriteString("at", Time(e.At));
-        w.WriteString("startedAt", Time(e.StartedAt));
+        w.WriteString("at", Time(inUtc ? e.At.ToUniversalTime() : e.At));
+        w.WriteString("startedAt", Time(inUtc ? e.StartedAt?.ToUniversalTime() : e.StartedAt));
         w.WriteEndObject();
     }
 

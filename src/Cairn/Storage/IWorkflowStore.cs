@@ -97,6 +97,18 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <returns>The value, or <see langword="null"/> when the key was never written.</returns>
     ValueTask<ScopedValue?> GetScopedStateAsync(StateScope scope, string scopeId, string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists every session- and user-scoped state key with its value and version, ordered by scope, scope id and key.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The keys, deleted ones (a <see langword="null"/> value) included.</returns>
+    ValueTask<IReadOnlyList<ScopedStateEntry>> ListScopedStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a scoped state key exactly as given, its version included, when the key does not exist (copying a store).</summary>
+    /// <param name="entry">The key, value and version.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when written; <see langword="false"/> when the key exists (nothing is changed).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The version is less than 1.</exception>
+    ValueTask<bool> ImportScopedStateAsync(ScopedStateEntry entry, CancellationToken cancellationToken = default);
+
     /// <summary>Lists runs, newest first.</summary>
     /// <param name="query">The filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -139,11 +151,11 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <exception cref="ArgumentException">The kept sequence or the entries' sequences do not fit the journal.</exception>
     ValueTask<bool> RewindRunAsync(RunRewind rewind, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a whole run as given (record, journal, archived branches, inbox), owned by no host.</summary>
+    /// <summary>Creates a whole run as given (record, journal, archived branches, inbox, state snapshots), owned by no host.</summary>
     /// <param name="run">The run.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when created; <see langword="false"/> when a run with that id exists (nothing is changed).</returns>
-    /// <exception cref="ArgumentException">The journal is not numbered 1, 2, 3 … or does not start with the run's start.</exception>
+    /// <exception cref="ArgumentException">The journal is not numbered 1, 2, 3 … or does not start with the run's start, or a snapshot lies outside the journal.</exception>
     ValueTask<bool> ImportRunAsync(RunImport run, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a circuit breaker.</summary>
@@ -162,6 +174,13 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The breakers.</returns>
     ValueTask<IReadOnlyList<CircuitRecord>> ListCircuitsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a circuit breaker exactly as given, its version included, when no breaker with its key exists (copying a store).</summary>
+    /// <param name="circuit">The breaker.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when written; <see langword="false"/> when a breaker with that key exists (nothing is changed).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The version is less than 1.</exception>
+    ValueTask<bool> ImportCircuitAsync(CircuitRecord circuit, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the run's state snapshot nearest to a journal position: the one with the highest sequence at or before it.</summary>
     /// <param name="runId">The run id.</param>

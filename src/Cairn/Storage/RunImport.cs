@@ -2,7 +2,7 @@ using Cairn.Journal;
 
 namespace Cairn.Storage;
 
-/// <summary>A whole run to create as it is: its record, journal, archived branches and inbox (an import, a fork or a restart).</summary>
+/// <summary>A whole run to create as it is: its record, journal, archived branches, inbox and state snapshots (an import, a fork or a restart).</summary>
 public sealed record RunImport
 {
     /// <summary>Gets the run; <see cref="RunRecord.Owner"/> and <see cref="RunRecord.LeaseUntil"/> are ignored (an imported run is owned by no host), <see cref="RunRecord.Waits"/> are its open waits.</summary>
@@ -16,4 +16,8 @@ public sealed record RunImport
 
     /// <summary>Gets the unconsumed signals, oldest first; their ids and run ids are ignored (the store numbers them).</summary>
     public IReadOnlyList<SignalRecord> Signals { get; init; } = [];
+
+    /// <summary>Gets the state snapshots, by sequence; each lies within <see cref="Journal"/>.</summary>
+    /// <value>Defaults to none: checkpoints are then shown from the journal alone.</value>
+    public IReadOnlyList<StateSnapshot> Snapshots { get; init; } = [];
 }

@@ -28,7 +28,7 @@ public static class StoreArgumentChecks
 
     /// <summary>Checks that an imported run's journal and branches are numbered as a store numbers them.</summary>
     /// <param name="run">The run.</param>
-    /// <exception cref="ArgumentException">The journal is empty, is not numbered 1, 2, 3 …, does not start with the run's start, or a branch is numbered wrongly.</exception>
+    /// <exception cref="ArgumentException">The journal is empty, is not numbered 1, 2, 3 …, does not start with the run's start, a branch is numbered wrongly, or the snapshots do not lie within the journal in increasing order.</exception>
     public static void CheckImport(RunImport run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -49,6 +49,19 @@ public static class StoreArgumentChecks
             }
 
             CheckNumbering(branch.Entries, branch.AfterSequence, $"branch {branch.Number} of run '{id}'", nameof(run));
+        }
+
+        var previous = 0L;
+        foreach (var snapshot in run.Snapshots)
+        {
+            if (snapshot.Sequence <= previous || snapshot.Sequence > run.Journal.Count)
+            {
+                throw new ArgumentException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The snapshots of run '{id}' must lie within its journal (1 to {run.Journal.Count}) in increasing order; one has sequence {snapshot.Sequence}."), nameof(run));
+            }
+
+            previous = snapshot.Sequence;
         }
     }
 

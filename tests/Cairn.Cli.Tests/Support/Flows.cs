@@ -44,6 +44,20 @@ public static class Flows
             code: "({ approved: steps.approve.output })"
         """;
 
+    /// <summary>Doubles 1 to 25 in a loop: 25 checkpoints, so runs of it keep state snapshots (at every tenth).</summary>
+    public const string Counted = """
+        name: counted
+        steps:
+          - id: each
+            type: loop
+            forEach: "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]"
+            maxIterations: 30
+            steps:
+              - id: double
+                type: script
+                code: "item * 2"
+        """;
+
     /// <summary>Waits for the event 'go' and adds one to its data's n.</summary>
     public const string Signalled = """
         name: signalled

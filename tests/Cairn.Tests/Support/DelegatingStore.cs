@@ -33,6 +33,10 @@ public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
 
     public virtual ValueTask<ScopedValue?> GetScopedStateAsync(StateScope scope, string scopeId, string key, CancellationToken cancellationToken = default) => inner.GetScopedStateAsync(scope, scopeId, key, cancellationToken);
 
+    public virtual ValueTask<IReadOnlyList<ScopedStateEntry>> ListScopedStateAsync(CancellationToken cancellationToken = default) => inner.ListScopedStateAsync(cancellationToken);
+
+    public virtual ValueTask<bool> ImportScopedStateAsync(ScopedStateEntry entry, CancellationToken cancellationToken = default) => inner.ImportScopedStateAsync(entry, cancellationToken);
+
     public virtual ValueTask<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default) => inner.ListRunsAsync(query, cancellationToken);
 
     public virtual ValueTask<DefinitionRecord> SaveDefinitionAsync(DefinitionRecord definition, CancellationToken cancellationToken = default) => inner.SaveDefinitionAsync(definition, cancellationToken);
@@ -60,6 +64,8 @@ public class DelegatingStore(IWorkflowStore inner) : IWorkflowStore
     public virtual ValueTask<bool> SaveCircuitAsync(CircuitRecord circuit, CancellationToken cancellationToken = default) => inner.SaveCircuitAsync(circuit, cancellationToken);
 
     public virtual ValueTask<IReadOnlyList<CircuitRecord>> ListCircuitsAsync(CancellationToken cancellationToken = default) => inner.ListCircuitsAsync(cancellationToken);
+
+    public virtual ValueTask<bool> ImportCircuitAsync(CircuitRecord circuit, CancellationToken cancellationToken = default) => inner.ImportCircuitAsync(circuit, cancellationToken);
 
     public virtual ValueTask DisposeAsync()
     {
