@@ -10,7 +10,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v1.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion5 + UndoVersion4 + UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
+        Execute(path, UndoVersion6 + UndoVersion5 + UndoVersion4 + UndoVersion3 + "DROP TABLE definitions; DELETE FROM cairn_schema WHERE version = 2;");
 
         await using (var store = Store(path))
         {
@@ -20,7 +20,7 @@ public sealed partial class SqliteStoreFileTests
             Assert.Equal(1, saved.Version);
         }
 
-        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(6L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v2.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion5 + UndoVersion4 + UndoVersion3);
+        Execute(path, UndoVersion6 + UndoVersion5 + UndoVersion4 + UndoVersion3);
 
         await using (var store = Store(path))
         {
@@ -47,7 +47,7 @@ public sealed partial class SqliteStoreFileTests
             Assert.Single(await store.ReadJournalBranchesAsync("r1"));
         }
 
-        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(6L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v3.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion5 + UndoVersion4);
+        Execute(path, UndoVersion6 + UndoVersion5 + UndoVersion4);
 
         await using (var store = Store(path))
         {
@@ -70,7 +70,7 @@ public sealed partial class SqliteStoreFileTests
             Assert.Equal(CircuitState.Open, (await other.GetCircuitAsync("api"))!.State);
         }
 
-        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(6L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed partial class SqliteStoreFileTests
     {
         var path = _folder.File("v4.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, UndoVersion5);
+        Execute(path, UndoVersion6 + UndoVersion5);
 
         await using (var store = Store(path))
         {
@@ -91,8 +91,37 @@ public sealed partial class SqliteStoreFileTests
             Assert.Equal(snapshot, await store.ReadSnapshotAsync("r1", long.MaxValue));
         }
 
-        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(6L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
     }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOfSchemaFive_IsMigratedAndClaimsByPriority()
+    {
+        var path = _folder.File("v5.db");
+        await CreateStoreWithARunAsync(path);
+        Execute(path, UndoVersion6);
+
+        await using (var store = Store(path))
+        {
+            await store.InitializeAsync();
+            Assert.Equal(0, (await store.GetRunAsync("r1"))!.Priority);
+            var at = DateTimeOffset.UnixEpoch;
+            await store.CreateRunAsync(new NewRun { RunId = "low", Workflow = "w", CreatedAt = at });
+            await store.CreateRunAsync(new NewRun { RunId = "high", Workflow = "w", CreatedAt = at.AddSeconds(1), Priority = 2 });
+            var claimed = await store.ClaimAsync(new ClaimRequest("host", at.AddSeconds(2), at.AddMinutes(1), 1, ["w"]));
+            Assert.Equal("high", Assert.Single(claimed).RunId);
+        }
+
+        Assert.Equal(6L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+    }
+
+    /// <summary>Turns a store of schema 6 back into one of schema 5.</summary>
+    private const string UndoVersion6 = """
+        DROP INDEX runs_claim;
+        ALTER TABLE runs DROP COLUMN priority;
+        CREATE INDEX runs_claim ON runs (status, coalesce(wake_at, created_at), create_order);
+        DELETE FROM cairn_schema WHERE version = 6;
+        """;
 
     /// <summary>Turns a store of schema 5 back into one of schema 4.</summary>
     private const string UndoVersion5 = """

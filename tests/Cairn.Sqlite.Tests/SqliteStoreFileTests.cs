@@ -21,7 +21,7 @@ public sealed partial class SqliteStoreFileTests : IDisposable
         }
 
         Assert.Equal(["new.db"], _folder.Listing());
-        Assert.Equal(5L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
+        Assert.Equal(6L, Scalar(path, "SELECT max(version) FROM cairn_schema"));
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
     }
 
@@ -89,12 +89,12 @@ public sealed partial class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("newer.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (6, 0)");
+        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (90, 0)");
 
         var error = await AssertRefusedUnchangedAsync(path);
 
         Assert.Equal(
-            $"The Cairn store '{path}' was written by a newer Cairn (schema 6, this version supports 5); upgrade Cairn to open it. The file was left unchanged.",
+            $"The Cairn store '{path}' was written by a newer Cairn (schema 90, this version supports 6); upgrade Cairn to open it. The file was left unchanged.",
             error.Message);
     }
 
@@ -103,7 +103,7 @@ public sealed partial class SqliteStoreFileTests : IDisposable
     {
         var path = _folder.File("busy.db");
         await CreateStoreWithARunAsync(path);
-        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (7, 0)");
+        Execute(path, "INSERT INTO cairn_schema (version, applied_at) VALUES (91, 0)");
         using var other = Open(path);
         using (var read = other.CreateCommand())
         {
@@ -115,7 +115,7 @@ public sealed partial class SqliteStoreFileTests : IDisposable
 
         var error = await AssertRefusedUnchangedAsync(path);
 
-        Assert.Contains("(schema 7, this version supports 5)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(schema 91, this version supports 6)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal sealed class RunCommand : CliCommand
     private static readonly Option<string?> InputFile = new("--input-file") { Description = "A file holding the run's input as JSON.", HelpName = "PATH" };
     private static readonly Option<string?> Id = new("--id") { Description = "The run id (default: a new one). Starting an id that exists follows that run.", HelpName = "RUN_ID" };
     private static readonly Option<bool> Detach = new("--detach") { Description = "Only enqueue the run; a cairn worker executes it." };
+    private static readonly Option<int> Priority = new("--priority") { Description = "The run's priority: workers take waiting runs of higher priority first (default: 0).", HelpName = "N" };
     private static readonly Option<bool> JsonOutput = GlobalOptions.Json();
 
     public RunCommand(CliEnvironment environment)
@@ -24,6 +25,7 @@ internal sealed class RunCommand : CliCommand
         Command.Add(InputFile);
         Command.Add(Id);
         Command.Add(Detach);
+        Command.Add(Priority);
         Command.Add(JsonOutput);
     }
 
@@ -40,7 +42,7 @@ internal sealed class RunCommand : CliCommand
         // Registered with its full path: a relative cwd of an exec step is taken from the definition's folder,
         // whichever process executes the run.
         var stored = await host.Catalog.RegisterAsync(definition, source, Path.GetFullPath(path), cancellationToken);
-        var runId = await host.Client.StartAsync(definition.Name, input, new StartRunOptions { RunId = parse.GetValue(Id), Version = stored.Version }, cancellationToken);
+        var runId = await host.Client.StartAsync(definition.Name, input, new StartRunOptions { RunId = parse.GetValue(Id), Version = stored.Version, Priority = parse.GetValue(Priority) }, cancellationToken);
         if (detach)
         {
             var run = await host.Client.GetRunAsync(runId, cancellationToken);

@@ -7,34 +7,34 @@ internal sealed partial class RunQueries
 {
     /// <summary>
     /// Runnable runs in claim order: pending ones, suspended and parked ones that are due, and running ones without a live lease,
-    /// ordered by their wake time (or creation time) and creation order. Each branch reads the claim index in order
-    /// and stops at the limit.
+    /// ordered by priority (highest first), then their wake time (or creation time) and creation order. Each branch
+    /// reads the claim index in order and stops at the limit.
     /// </summary>
     private const string ClaimableSql = """
         SELECT id FROM (
             SELECT * FROM (
-                SELECT id, coalesce(wake_at, created_at) AS due, create_order FROM runs
+                SELECT id, priority, coalesce(wake_at, created_at) AS due, create_order FROM runs
                 WHERE status = 0 AND workflow IN (SELECT value FROM json_each(?1))
-                ORDER BY coalesce(wake_at, created_at), create_order LIMIT ?3)
+                ORDER BY priority DESC, coalesce(wake_at, created_at), create_order LIMIT ?3)
             UNION ALL
             SELECT * FROM (
-                SELECT id, coalesce(wake_at, created_at), create_order FROM runs
+                SELECT id, priority, coalesce(wake_at, created_at), create_order FROM runs
                 WHERE status = 2 AND wake_at IS NOT NULL AND coalesce(wake_at, created_at) <= ?2
                     AND workflow IN (SELECT value FROM json_each(?1))
-                ORDER BY coalesce(wake_at, created_at), create_order LIMIT ?3)
+                ORDER BY priority DESC, coalesce(wake_at, created_at), create_order LIMIT ?3)
             UNION ALL
             SELECT * FROM (
-                SELECT id, coalesce(wake_at, created_at), create_order FROM runs
+                SELECT id, priority, coalesce(wake_at, created_at), create_order FROM runs
                 WHERE status = 7 AND wake_at IS NOT NULL AND coalesce(wake_at, created_at) <= ?2
                     AND workflow IN (SELECT value FROM json_each(?1))
-                ORDER BY coalesce(wake_at, created_at), create_order LIMIT ?3)
+                ORDER BY priority DESC, coalesce(wake_at, created_at), create_order LIMIT ?3)
             UNION ALL
             SELECT * FROM (
-                SELECT r.id, coalesce(r.wake_at, r.created_at), r.create_order FROM runs r JOIN run_heads h ON h.run_key = r.create_order
+                SELECT r.id, r.priority, coalesce(r.wake_at, r.created_at), r.create_order FROM runs r JOIN run_heads h ON h.run_key = r.create_order
                 WHERE r.status = 1 AND (h.owner IS NULL OR h.lease_until IS NULL OR h.lease_until < ?2)
                     AND r.workflow IN (SELECT value FROM json_each(?1))
-                ORDER BY coalesce(r.wake_at, r.created_at), r.create_order LIMIT ?3))
-        ORDER BY due, create_order LIMIT ?3
+                ORDER BY r.priority DESC, coalesce(r.wake_at, r.created_at), r.create_order LIMIT ?3))
+        ORDER BY priority DESC, due, create_order LIMIT ?3
         """;
 
     /// <summary>Finds the runs a claim would take, in claim order.</summary>

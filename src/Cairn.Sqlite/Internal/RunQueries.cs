@@ -10,7 +10,7 @@ internal sealed partial class RunQueries : IDisposable
     private const string RunColumns = """
         r.id, r.workflow, r.version, r.status, r.input, r.output, r.error, r.session_id, r.user_id,
         r.parent_run_id, r.parent_position, r.created_at, r.updated_at, r.wake_at, h.owner, h.lease_until, r.control,
-        r.origin_run_id, r.origin_strategy, r.origin_checkpoint, r.origin_sequence
+        r.origin_run_id, r.origin_strategy, r.origin_checkpoint, r.origin_sequence, r.priority
         FROM runs r JOIN run_heads h ON h.run_key = r.create_order
         """;
 
@@ -183,6 +183,7 @@ internal sealed partial class RunQueries : IDisposable
         LeaseUntil = rows.GetTimeOrNull(15),
         Control = (RunControl)rows.GetInt64(16),
         Origin = ReadOrigin(rows, 17),
+        Priority = (int)rows.GetInt64(21),
     };
 
     private static RunOrigin? ReadOrigin(SqliteRowReader rows, int first) =>

@@ -12,10 +12,20 @@ namespace Cairn.Sqlite.Internal;
 internal static class StoreSchema
 {
     /// <summary>The schema version this build writes and reads.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     /// <summary>Gets the script that brings a store from version <c>n - 1</c> to <c>n</c>, indexed by <c>n - 1</c>.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3, Version4, Version5];
+    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2, Version3, Version4, Version5, Version6];
+
+    /// <summary>
+    /// Version 6: run priorities. Claims take the highest priority first, then the earliest due, then the oldest; the
+    /// claim index leads with the priority (descending) so each branch of the claim query still reads it in order.
+    /// </summary>
+    public const string Version6 = """
+        ALTER TABLE runs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+        DROP INDEX runs_claim;
+        CREATE INDEX runs_claim ON runs (status, priority DESC, coalesce(wake_at, created_at), create_order);
+        """;
 
     /// <summary>
     /// Version 5: state snapshots at checkpoints, one row per run and checkpoint entry (<c>seq</c>). They are derived

@@ -111,15 +111,15 @@ internal sealed partial class StoreWriter
         var run = import.Run;
         using (var insert = new SqliteStatement(_connection, """
             INSERT INTO runs (id, workflow, version, status, input, output, error, session_id, user_id, parent_run_id, parent_position,
-                created_at, updated_at, wake_at, control, origin_run_id, origin_strategy, origin_checkpoint, origin_sequence)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT (id) DO NOTHING
+                created_at, updated_at, wake_at, control, origin_run_id, origin_strategy, origin_checkpoint, origin_sequence, priority)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT (id) DO NOTHING
             """))
         {
             insert.Bind(1, run.RunId).Bind(2, run.Workflow).Bind(3, (long)run.Version).Bind(4, (long)run.Status).Bind(5, run.Input)
                 .Bind(6, run.Output).Bind(7, run.Error).Bind(8, run.SessionId).Bind(9, run.UserId).Bind(10, run.ParentRunId)
                 .Bind(11, run.ParentPosition).Bind(12, run.CreatedAt).Bind(13, run.UpdatedAt).Bind(14, run.WakeAt).Bind(15, (long)run.Control)
                 .Bind(16, run.Origin?.RunId).Bind(17, run.Origin?.Strategy.ToWireName())
-                .Bind(18, (long?)run.Origin?.Checkpoint).Bind(19, run.Origin?.Sequence);
+                .Bind(18, (long?)run.Origin?.Checkpoint).Bind(19, run.Origin?.Sequence).Bind(20, (long)run.Priority);
             if (insert.Execute() == 0)
             {
                 return false;

@@ -23,6 +23,7 @@ internal sealed partial class StoreWriter
             .Bind(8, run.ParentPosition)
             .Bind(9, run.CreatedAt)
             .Bind(10, (long)(run.Owner is null ? RunStatus.Pending : RunStatus.Running))
+            .Bind(11, (long)run.Priority)
             .Execute();
         if (inserted == 0)
         {

@@ -43,8 +43,8 @@ internal sealed class WriterStatements : IDisposable
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """);
         InsertRun = Prepare("""
-            INSERT INTO runs (id, workflow, version, status, input, session_id, user_id, parent_run_id, parent_position, created_at, updated_at)
-            VALUES (?1, ?2, ?3, ?10, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT (id) DO NOTHING
+            INSERT INTO runs (id, workflow, version, status, input, session_id, user_id, parent_run_id, parent_position, created_at, updated_at, priority)
+            VALUES (?1, ?2, ?3, ?10, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11) ON CONFLICT (id) DO NOTHING
             """);
         InsertHead = Prepare("INSERT INTO run_heads (run_key, run_id, last_seq, last_entry, owner, lease_until) VALUES (?1, ?2, 1, ?3, ?4, ?5)");
         ReadParent = Prepare("SELECT parent_run_id FROM runs WHERE id = ?1");

@@ -15,4 +15,8 @@ public sealed record StartRunOptions
 
     /// <summary>Gets the version to run, for workflows supplied with versions (stored definitions); <see langword="null"/> runs the latest.</summary>
     public int? Version { get; init; }
+
+    /// <summary>Gets the run's priority: when runs wait for a host, those of higher priority are claimed first, then the oldest.</summary>
+    /// <value>Defaults to 0; negative values run after the default.</value>
+    public int Priority { get; init; }
 }

@@ -18,6 +18,7 @@ public sealed partial class InMemoryWorkflowStore
             UserId = run.UserId;
             ParentRunId = run.ParentRunId;
             ParentPosition = run.ParentPosition;
+            Priority = run.Priority;
             CreatedAt = run.CreatedAt;
             UpdatedAt = run.CreatedAt;
             Order = order;
@@ -34,6 +35,7 @@ public sealed partial class InMemoryWorkflowStore
             ParentRunId = run.ParentRunId;
             ParentPosition = run.ParentPosition;
             Origin = run.Origin;
+            Priority = run.Priority;
             CreatedAt = run.CreatedAt;
             UpdatedAt = run.UpdatedAt;
             Status = run.Status;
@@ -62,6 +64,8 @@ public sealed partial class InMemoryWorkflowStore
         public string? ParentPosition { get; }
 
         public RunOrigin? Origin { get; }
+
+        public int Priority { get; }
 
         public DateTimeOffset CreatedAt { get; }
 
@@ -108,6 +112,7 @@ public sealed partial class InMemoryWorkflowStore
             ParentRunId = ParentRunId,
             ParentPosition = ParentPosition,
             Origin = Origin,
+            Priority = Priority,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             WakeAt = WakeAt,

@@ -65,7 +65,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
         {
             var claimed = _runs.Values
                 .Where(s => request.Workflows.Contains(s.Workflow) && IsRunnable(s, request.Now))
-                .OrderBy(s => s.WakeAt ?? s.CreatedAt).ThenBy(s => s.Order)
+                .OrderByDescending(s => s.Priority).ThenBy(s => s.WakeAt ?? s.CreatedAt).ThenBy(s => s.Order)
                 .Take(request.Limit)
                 .ToList();
             foreach (var s in claimed)

@@ -138,6 +138,7 @@ internal static partial class ResumePlanner
             Input = c.Request.Input?.GetRawText() ?? c.Run.Input,
             SessionId = c.Run.SessionId,
             UserId = c.Run.UserId,
+            Priority = c.Run.Priority,
             Origin = origin,
             CreatedAt = c.Now,
             UpdatedAt = c.Now,

@@ -27,6 +27,10 @@ public sealed record NewRun
     /// <summary>Gets the position in the parent that awaits this child, or <see langword="null"/>.</summary>
     public string? ParentPosition { get; init; }
 
+    /// <summary>Gets the run's priority: claims take runs of higher priority first, then the oldest.</summary>
+    /// <value>Defaults to 0.</value>
+    public int Priority { get; init; }
+
     /// <summary>Gets the host that takes the run at creation (status <see cref="RunStatus.Running"/>), or <see langword="null"/> to create it pending for any host to claim.</summary>
     /// <remarks>A host in the starting process adopts the runs it starts, saving a claim.</remarks>
     public string? Owner { get; init; }

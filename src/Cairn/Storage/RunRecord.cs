@@ -36,6 +36,9 @@ public sealed record RunRecord
     /// <summary>Gets the position in the parent that awaits this child.</summary>
     public string? ParentPosition { get; init; }
 
+    /// <summary>Gets the run's priority: claims take runs of higher priority first, then the oldest.</summary>
+    public int Priority { get; init; }
+
     /// <summary>Gets the run this one was created from by a restart or a fork, or <see langword="null"/>.</summary>
     public RunOrigin? Origin { get; init; }
 
