@@ -109,14 +109,14 @@ public sealed partial class PostgresWorkflowStore
                     transaction,
                     """
                     INSERT INTO runs (id, workflow, version, status, input, output, error, session_id, user_id, parent_run_id, parent_position,
-                        created_at, updated_at, wake_at, control, origin_run_id, origin_strategy, origin_checkpoint, origin_sequence, last_seq)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO NOTHING
+                        created_at, updated_at, wake_at, control, origin_run_id, origin_strategy, origin_checkpoint, origin_sequence, last_seq, priority)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO NOTHING
                     """,
                     cancellationToken,
                     Db.Text(r.RunId), Db.Text(r.Workflow), Db.Int32(r.Version), Db.Int32((int)r.Status), Db.Json(r.Input), Db.Json(r.Output), Db.Json(r.Error),
                     Db.Text(r.SessionId), Db.Text(r.UserId), Db.Text(r.ParentRunId), Db.Text(r.ParentPosition), Db.Time(r.CreatedAt), Db.Time(r.UpdatedAt),
                     Db.Time(r.WakeAt), Db.Int32((int)r.Control), Db.Text(r.Origin?.RunId), Db.Text(r.Origin?.Strategy.ToWireName()), Db.Int32(r.Origin?.Checkpoint),
-                    Db.Int64(r.Origin?.Sequence), Db.Int64(run.Journal.Count)).ConfigureAwait(false);
+                    Db.Int64(r.Origin?.Sequence), Db.Int64(run.Journal.Count), Db.Int32(r.Priority)).ConfigureAwait(false);
                 if (inserted == 0)
                 {
                     return false;
@@ -137,6 +137,11 @@ public sealed partial class PostgresWorkflowStore
                 }
 
                 RunWrites.OpenWaits(writes, r.RunId, r.Waits);
+                foreach (var snapshot in run.Snapshots)
+                {
+                    writes.BatchCommands.Add(Snapshots.Insert(r.RunId, snapshot));
+                }
+
                 foreach (var signal in run.Signals)
                 {
                     writes.BatchCommands.Add(Db.BatchCommand(

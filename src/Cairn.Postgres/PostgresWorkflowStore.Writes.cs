@@ -17,7 +17,7 @@ public sealed partial class PostgresWorkflowStore
             status = 0
             OR (status IN (2, 7) AND wake_at IS NOT NULL AND wake_at <= $2)
             OR (status = 1 AND (owner IS NULL OR lease_until IS NULL OR lease_until < $2)))
-        ORDER BY coalesce(wake_at, created_at), create_order
+        ORDER BY priority DESC, coalesce(wake_at, created_at), create_order
         LIMIT $3
         FOR UPDATE SKIP LOCKED
         """;

@@ -11,11 +11,11 @@ internal static class Rows
     public const string RunColumns = """
         r.id, r.workflow, r.version, r.status, r.input, r.output, r.error, r.session_id, r.user_id,
         r.parent_run_id, r.parent_position, r.created_at, r.updated_at, r.wake_at, r.owner, r.lease_until, r.control,
-        r.origin_run_id, r.origin_strategy, r.origin_checkpoint, r.origin_sequence
+        r.origin_run_id, r.origin_strategy, r.origin_checkpoint, r.origin_sequence, r.priority
         """;
 
     /// <summary>The number of columns in <see cref="RunColumns"/>.</summary>
-    public const int RunColumnCount = 21;
+    public const int RunColumnCount = 22;
 
     /// <summary>The columns <see cref="ReadEntry"/> maps.</summary>
     public const string EntryColumns = "seq, kind, position, name, payload, attempt, at, started_at";
@@ -52,6 +52,7 @@ internal static class Rows
         Owner = rows.GetStringOrNull(14),
         LeaseUntil = rows.GetTimeOrNull(15),
         Control = (RunControl)rows.GetInt32(16),
+        Priority = rows.GetInt32(21),
         Origin = rows.GetStringOrNull(17) is { } originRunId
             ? new RunOrigin(
                 originRunId,

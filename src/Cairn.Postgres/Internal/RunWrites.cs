@@ -12,8 +12,8 @@ internal static class RunWrites
     private const string CreateRunSql = """
         WITH created AS (
             INSERT INTO runs (id, workflow, version, status, input, session_id, user_id, parent_run_id, parent_position,
-                created_at, updated_at, owner, lease_until, last_seq)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, 1)
+                created_at, updated_at, owner, lease_until, last_seq, priority)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, 1, $14)
             ON CONFLICT (id) DO NOTHING
             RETURNING id)
         INSERT INTO journal (run_id, branch, seq, kind, position, name, payload, attempt, at, started_at)
@@ -51,7 +51,8 @@ internal static class RunWrites
         Db.Time(run.CreatedAt),
         Db.Text(run.Owner),
         Db.Time(run.LeaseUntil),
-        Db.Int32((int)JournalEntryKind.RunStarted));
+        Db.Int32((int)JournalEntryKind.RunStarted),
+        Db.Int32(run.Priority));
 
     /// <summary>Adds the opening of waits; one at a position that is open already is replaced (and counts as opened last).</summary>
     public static void OpenWaits(NpgsqlBatch batch, string runId, IReadOnlyList<WaitRecord> waits)

@@ -61,9 +61,10 @@ internal static class StoreSchema
             origin_run_id     text,
             origin_strategy   text,
             origin_checkpoint integer,
-            origin_sequence   bigint
+            origin_sequence   bigint,
+            priority          integer NOT NULL DEFAULT 0
         );
-        CREATE INDEX runs_claim ON runs (status, (coalesce(wake_at, created_at)), create_order);
+        CREATE INDEX runs_claim ON runs (status, priority DESC, (coalesce(wake_at, created_at)), create_order);
         CREATE INDEX runs_created ON runs (created_at, create_order);
         CREATE INDEX runs_workflow ON runs (workflow, created_at, create_order);
         CREATE INDEX runs_parent ON runs (parent_run_id, created_at, create_order) WHERE parent_run_id IS NOT NULL;
