@@ -94,6 +94,7 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore
     {
         if (Interlocked.Exchange(ref _state, 2) != 2)
         {
+            await StopListeningAsync().ConfigureAwait(false);
             _writer?.Dispose();
             await _source.DisposeAsync().ConfigureAwait(false);
         }

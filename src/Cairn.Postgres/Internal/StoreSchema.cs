@@ -21,13 +21,13 @@ namespace Cairn.Postgres.Internal;
 internal static class StoreSchema
 {
     /// <summary>The schema version this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The name of the version table.</summary>
     public const string VersionTable = "cairn_schema";
 
     /// <summary>Gets the script that brings a store from version <c>n - 1</c> to <c>n</c>, indexed by <c>n - 1</c>.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [Version1];
+    public static IReadOnlyList<string> Migrations { get; } = [Version1, Version2];
 
     /// <summary>The tables, indexes and the tick conversion of version 1.</summary>
     public const string Version1 = """
@@ -146,4 +146,34 @@ internal static class StoreSchema
             PRIMARY KEY (run_id, seq)
         );
         """;
+
+    /// <summary>
+    /// Version 2: triggers that <c>NOTIFY</c> the channel <c>&lt;schema&gt;_wake</c> (see <see cref="WakeChannel"/>) with a
+    /// run id when work becomes runnable for any host: a run is created; an unowned, unfinished run changes status or
+    /// wake time (released by a host, suspended on a timer, resumed); a signal or answer is stored. Claims, step commits
+    /// and finished runs notify nobody.
+    /// </summary>
+    public const string Version2 = """
+        CREATE FUNCTION notify_wake() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_TABLE_NAME = 'signals' THEN
+                PERFORM pg_notify(left(TG_TABLE_SCHEMA || '_wake', 63), NEW.run_id);
+            ELSE
+                PERFORM pg_notify(left(TG_TABLE_SCHEMA || '_wake', 63), NEW.id);
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER runs_created_wake AFTER INSERT ON runs
+            FOR EACH ROW WHEN (NEW.owner IS NULL AND NEW.status NOT IN (4, 5, 6)) EXECUTE FUNCTION notify_wake();
+        CREATE TRIGGER runs_runnable_wake AFTER UPDATE OF status, wake_at, owner ON runs
+            FOR EACH ROW WHEN (NEW.owner IS NULL AND NEW.status NOT IN (4, 5, 6)
+                AND (OLD.status IS DISTINCT FROM NEW.status OR OLD.wake_at IS DISTINCT FROM NEW.wake_at OR OLD.owner IS NOT NULL))
+            EXECUTE FUNCTION notify_wake();
+        CREATE TRIGGER signals_wake AFTER INSERT ON signals FOR EACH ROW EXECUTE FUNCTION notify_wake();
+        """;
+
+    /// <summary>Gets the channel the store's triggers notify, for the store in <paramref name="schema"/>.</summary>
+    /// <param name="schema">The store's schema.</param>
+    /// <returns>The channel name, to be quoted as an identifier in <c>LISTEN</c>.</returns>
+    public static string WakeChannel(string schema) => (schema + "_wake") is var channel && channel.Length > 63 ? channel[..63] : channel;
 }

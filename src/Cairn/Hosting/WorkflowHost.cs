@@ -74,6 +74,11 @@ public sealed partial class WorkflowHost : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _engine.Notifications.Wakeup -= OnWakeup;
+        if (_engine.Store is IStoreWakeups wakeups)
+        {
+            wakeups.Woken -= OnStoreWakeup;
+        }
+
         _executing = false;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_initializer.IsInitialized)
@@ -92,6 +97,11 @@ public sealed partial class WorkflowHost : BackgroundService
         }
 
         _executing = true;
+        if (_engine.Store is IStoreWakeups wakeups)
+        {
+            wakeups.Woken += OnStoreWakeup;
+        }
+
         Log.HostStarted(_engine.Logger, Owner, _engine.Registry.Names.Count, _engine.Options.MaxConcurrentRuns);
         await HousekeepingAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
@@ -133,6 +143,23 @@ public sealed partial class WorkflowHost : BackgroundService
         }
 
         Poke();
+    }
+
+    private void OnStoreWakeup(string? runId)
+    {
+        if (runId is null)
+        {
+            foreach (var execution in _active.Values)
+            {
+                execution.Notify();
+            }
+
+            Poke();
+        }
+        else
+        {
+            OnWakeup(runId);
+        }
     }
 
     private void Poke() => _wake.Fire();
