@@ -3,6 +3,7 @@ using Cairn.Hosting;
 using Cairn.Storage;
 using Cairn.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Cairn.Postgres.Tests;
 
@@ -32,16 +33,16 @@ public sealed class PostgresWakeupTests(PostgresServerFixture server)
         var client = other.GetRequiredService<IWorkflowClient>();
         try
         {
-            // Let the worker finish its first look for work and settle into its 30-second wait.
-            await WaitUntilAsync(() => Task.FromResult(host.ActiveRuns == 0), "the worker to start");
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            // The worker listens once its loop has started; the run below is created after that.
+            int? listener = null;
+            await WaitUntilAsync(async () => (listener = await ListenerAsync(schema)) is not null, "the worker to listen");
             if (dropListener)
             {
-                await using var admin = new Npgsql.NpgsqlConnection(server.Server.AdminConnectionString);
+                await using var admin = new NpgsqlConnection(server.Server.AdminConnectionString);
                 await admin.OpenAsync();
-                await using var kill = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()", admin);
-                Assert.Equal(1L, await kill.ExecuteScalarAsync());
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend($1)", admin) { Parameters = { new() { Value = listener!.Value } } };
+                Assert.Equal(true, await kill.ExecuteScalarAsync());
+                await WaitUntilAsync(async () => await ListenerAsync(schema) is { } pid && pid != listener, "the worker to listen again");
             }
 
             var clock = Stopwatch.StartNew();
@@ -57,6 +58,15 @@ public sealed class PostgresWakeupTests(PostgresServerFixture server)
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The server process id of the connection listening on the schema's wake channel, if one is.</summary>
+    private async Task<int?> ListenerAsync(string schema)
+    {
+        await using var admin = new NpgsqlConnection(server.Server.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var find = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE query = $1", admin) { Parameters = { new() { Value = $"LISTEN \"{schema}_wake\"" } } };
+        return await find.ExecuteScalarAsync() as int?;
     }
 
     private static ServiceProvider Build(string connection, string schema, bool execute)

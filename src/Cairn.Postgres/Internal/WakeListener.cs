@@ -24,9 +24,6 @@ internal sealed class WakeListener : IAsyncDisposable
         _loop = Task.Run(() => ListenAsync(_stop.Token));
     }
 
-    /// <summary>Gets how many times the listening connection was (re)established; for tests and diagnostics.</summary>
-    public int Connections { get; private set; }
-
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -44,6 +41,7 @@ internal sealed class WakeListener : IAsyncDisposable
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
         var pause = TimeSpan.FromMilliseconds(200);
+        var listenedBefore = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -58,10 +56,12 @@ internal sealed class WakeListener : IAsyncDisposable
                         await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
 
-                    if (Connections++ > 0)
+                    if (listenedBefore)
                     {
                         _woken(null);
                     }
+
+                    listenedBefore = true;
 
                     pause = TimeSpan.FromMilliseconds(200);
                     while (true)
