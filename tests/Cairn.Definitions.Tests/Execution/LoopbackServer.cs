@@ -58,7 +58,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close binds the port again to unregister the prefix, and fails if another
+        // process took the port in between.
         _listener.Close();
         await _loop.ConfigureAwait(false);
     }
